@@ -1,0 +1,44 @@
+/** One YAML document's text inside its file. */
+export interface DocumentSlice {
+  /** 0-based index among the documents of the file. */
+  index: number;
+  /** Offset in the file of the first character of `text`. */
+  start: number;
+  text: string;
+}
+
+// A document marker is `---` or `...` at column 0 followed by whitespace or the end of the line.
+// YAML forbids such a line inside any scalar (c-forbidden), so splitting on it never cuts a value
+// in two, and each slice can be parsed (and re-parsed for positions) on its own.
+const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+
+/**
+ * Splits a YAML stream into document texts without parsing it. Text after `---` on the marker line
+ * (`--- !tag`, `--- {a: 1}`) belongs to the document that follows. Slices holding only comments
+ * and whitespace are dropped, as kubectl drops empty documents.
+ */
+export function splitDocuments(text: string): DocumentSlice[] {
+  const slices: DocumentSlice[] = [];
+  let start = 0;
+  let endsDocument = false; // the previous marker was `...`: directives may follow
+  const push = (end: number) => {
+    const body = text.slice(start, end);
+    if (hasContent(body)) slices.push({ index: slices.length, start, text: body });
+  };
+  for (const match of text.matchAll(MARKER)) {
+    push(match.index);
+    endsDocument = match[0] === '...';
+    // Keep `---` out of the slice but keep the rest of its line (`--- !tag` or an inline node).
+    start = match.index + (endsDocument ? match[0].length : 3);
+  }
+  push(text.length);
+  return slices;
+}
+
+function hasContent(body: string): boolean {
+  for (const line of body.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed !== '' && !trimmed.startsWith('#') && !trimmed.startsWith('%')) return true;
+  }
+  return false;
+}

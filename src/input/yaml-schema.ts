@@ -1,0 +1,62 @@
+import jsYaml from 'js-yaml';
+
+/**
+ * Plain-scalar resolution as sigs.k8s.io/yaml (go-yaml v2) decodes it, which is what kubectl sends:
+ * YAML 1.1 booleans (`yes`, `on`, `y`, …), Go's integer syntax (`0644` is octal, `0x1F`, `0b101`,
+ * `1_000`), and no timestamps (they stay strings). See gopkg.in/yaml.v2 resolve.go.
+ */
+const BOOLEANS = new Map<string, boolean>([
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map(
+    (s) => [s, true] as const,
+  ),
+  ...['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map(
+    (s) => [s, false] as const,
+  ),
+]);
+
+const bool11 = new jsYaml.Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && BOOLEANS.has(data),
+  construct: (data: string) => BOOLEANS.get(data),
+  predicate: (value: unknown) => typeof value === 'boolean',
+  represent: (value: object) => String(value),
+});
+
+// Go's strconv.ParseInt(s, 0, 64) syntax after go-yaml strips underscores.
+const GO_INT = /^[-+]?(?:0[bB][01]+|0[oO]?[0-7]+|0[xX][0-9a-fA-F]+|[1-9][0-9]*|0)$/;
+
+function parseGoInt(text: string): number | undefined {
+  const plain = text.replaceAll('_', '');
+  if (!GO_INT.test(plain)) return undefined;
+  const negative = plain.startsWith('-');
+  const digits = plain.replace(/^[-+]/, '');
+  let value: number;
+  if (/^0[bB]/.test(digits)) value = parseInt(digits.slice(2), 2);
+  else if (/^0[xX]/.test(digits)) value = parseInt(digits.slice(2), 16);
+  else if (/^0[oO]/.test(digits)) value = parseInt(digits.slice(2), 8);
+  else if (digits.length > 1 && digits.startsWith('0')) value = parseInt(digits.slice(1), 8);
+  else value = parseInt(digits, 10);
+  return negative ? -value : value;
+}
+
+const int11 = new jsYaml.Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && parseGoInt(data) !== undefined,
+  construct: (data: string) => parseGoInt(data),
+  predicate: (value: unknown) => typeof value === 'number' && Number.isInteger(value),
+  represent: (value: object) => String(value),
+});
+
+// js-yaml 4 exports its built-in types; @types/js-yaml does not declare them.
+const builtIn = (jsYaml as unknown as { types: Record<string, jsYaml.Type> }).types;
+const type = (name: string): jsYaml.Type => {
+  const found = builtIn[name];
+  if (found === undefined) throw new Error(`js-yaml has no built-in type ${name}`);
+  return found;
+};
+
+/** The js-yaml schema for manifests: go-yaml v2's implicit types, plus merge keys. */
+export const KUBE_YAML_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
+  implicit: [type('null'), bool11, int11, type('float'), type('merge')],
+  explicit: [type('binary'), type('omap'), type('pairs'), type('set')],
+});

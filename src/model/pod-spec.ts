@@ -1,0 +1,77 @@
+import type { ObjectMeta } from 'kubernetes-types/meta/v1.js';
+import type { PodSpec } from 'kubernetes-types/core/v1.js';
+import type { PathSegment } from '../engine/finding.ts';
+import type { KubeObject } from './kube-object.ts';
+import { isRecord } from './kube-object.ts';
+import { groupKindOf } from './kinds.ts';
+
+/** The pod spec a workload runs, where it sits in the object, and the pod's metadata. */
+export interface PodSpecRef {
+  spec: PodSpec;
+  /** Metadata of the pods: the Pod's own, or the template's (empty when the template has none). */
+  metadata: ObjectMeta;
+  /** Path of `spec` inside the object. */
+  path: readonly PathSegment[];
+  /** Path of the pod metadata inside the object (it may not exist). */
+  metadataPath: readonly PathSegment[];
+}
+
+/**
+ * Where each workload kind keeps its pod template, as a path to the template (the object holding
+ * `metadata` and `spec`). `[]` means the object is the pod itself.
+ */
+const TEMPLATE_PATHS: Readonly<Record<string, readonly PathSegment[]>> = {
+  Pod: [],
+  PodTemplate: ['template'],
+  ReplicationController: ['spec', 'template'],
+  'apps/Deployment': ['spec', 'template'],
+  'apps/ReplicaSet': ['spec', 'template'],
+  'apps/StatefulSet': ['spec', 'template'],
+  'apps/DaemonSet': ['spec', 'template'],
+  'batch/Job': ['spec', 'template'],
+  'batch/CronJob': ['spec', 'jobTemplate', 'spec', 'template'],
+  // Well-known CRDs that embed a PodTemplateSpec.
+  'argoproj.io/Rollout': ['spec', 'template'],
+  'apps.kruise.io/CloneSet': ['spec', 'template'],
+  'apps.kruise.io/Advanced DaemonSet': ['spec', 'template'],
+  'serving.knative.dev/Service': ['spec', 'template'],
+  'serving.knative.dev/Configuration': ['spec', 'template'],
+  'keda.sh/ScaledJob': ['spec', 'jobTargetRef', 'template'],
+};
+
+/** Group/kinds whose objects run pods, for rules and indexes that only care about workloads. */
+export const WORKLOAD_KINDS: ReadonlySet<string> = new Set(Object.keys(TEMPLATE_PATHS));
+
+export function isWorkload(object: KubeObject): boolean {
+  return WORKLOAD_KINDS.has(groupKindOf(object));
+}
+
+function get(value: unknown, path: readonly PathSegment[]): unknown {
+  let current = value;
+  for (const segment of path) {
+    if (!isRecord(current)) return undefined;
+    current = current[segment];
+  }
+  return current;
+}
+
+/**
+ * The pod spec of any workload kind, or undefined when the object runs no pods (or has no usable
+ * spec, e.g. an Argo Rollout that points at a Deployment through `workloadRef`).
+ * @example podSpecOf(deployment)?.path // ['spec', 'template', 'spec']
+ */
+export function podSpecOf(object: KubeObject): PodSpecRef | undefined {
+  const templatePath = TEMPLATE_PATHS[groupKindOf(object)];
+  if (templatePath === undefined) return undefined;
+  const template = get(object, templatePath);
+  if (!isRecord(template)) return undefined;
+  const spec = template.spec;
+  if (!isRecord(spec)) return undefined;
+  const metadata = isRecord(template.metadata) ? (template.metadata as ObjectMeta) : {};
+  return {
+    spec: spec as unknown as PodSpec,
+    metadata,
+    path: [...templatePath, 'spec'],
+    metadataPath: [...templatePath, 'metadata'],
+  };
+}

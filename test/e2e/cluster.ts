@@ -1,0 +1,323 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import { kubeRequest } from './kube-request.ts';
+import { createCa, createSigningKey, issueCert } from './pki.ts';
+
+/** A running kube-apiserver (with its etcd) on loopback, authenticated by an admin bearer token. */
+export interface TestCluster {
+  /** `https://127.0.0.1:<port>` */
+  server: string;
+  /** Kubeconfig with the CA inlined and the admin token as its only user. */
+  kubeconfigPath: string;
+  caCertPath: string;
+  /** Bearer token of user `kubeward-admin` in group `system:masters`. */
+  adminToken: string;
+  /** Kubernetes version the API server was built from, such as `v1.37.2`. */
+  version: string;
+  /** Temporary directory holding certificates, etcd data and the logs `etcd.log`, `kube-apiserver.log`. */
+  dir: string;
+  stop(): Promise<void>;
+}
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const READY_TIMEOUT_MS = 120_000;
+const STOP_GRACE_MS = 5_000;
+
+let binaries: Promise<{ apiserver: string; etcd: string; version: string }> | undefined;
+
+/** Builds (or finds in the cache) kube-apiserver and etcd with `scripts/e2e/build.sh`; memoised per process. */
+export async function ensureBinaries(): Promise<{
+  apiserver: string;
+  etcd: string;
+  version: string;
+}> {
+  binaries ??= runBuildScript().catch((error: unknown) => {
+    binaries = undefined; // let a later call try again
+    throw error;
+  });
+  return binaries;
+}
+
+function runBuildScript(): Promise<{ apiserver: string; etcd: string; version: string }> {
+  const script = join(REPO_ROOT, 'scripts/e2e/build.sh');
+  return new Promise((resolve, reject) => {
+    // stderr is inherited so that a cold build shows its progress.
+    const child = spawn('bash', [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const values = new Map(out.split('\n').map((line) => line.split('=', 2) as [string, string]));
+      const [apiserver, etcd, version] = [
+        values.get('apiserver'),
+        values.get('etcd'),
+        values.get('version'),
+      ];
+      if (code !== 0 || apiserver === undefined || etcd === undefined || version === undefined) {
+        reject(new Error(`${script} failed with exit code ${String(code)}; its stderr says why`));
+      } else {
+        resolve({ apiserver, etcd, version });
+      }
+    });
+  });
+}
+
+/**
+ * Starts etcd and kube-apiserver on free loopback ports in a new temporary directory and waits for /readyz.
+ * The API server runs the RBAC authorizer and the PodSecurity and webhook admission plugins. There is no
+ * controller manager: namespaces get no `default` ServiceAccount and are never finalized after deletion.
+ */
+export async function startCluster(
+  opts: { extraApiserverArgs?: string[] } = {},
+): Promise<TestCluster> {
+  const bins = await ensureBinaries();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(bins, opts.extraApiserverArgs ?? []);
+    } catch (error) {
+      // Free ports are found by binding and releasing them, so another process may take one meanwhile.
+      if (attempt >= 3 || !String(error).includes('address already in use')) throw error;
+    }
+  }
+}
+
+async function startOnce(
+  bins: { apiserver: string; etcd: string; version: string },
+  extraApiserverArgs: string[],
+): Promise<TestCluster> {
+  const dir = mkdtempSync(join(tmpdir(), 'kubeward-e2e-'));
+  const keep = process.env.KUBEWARD_E2E_KEEP === '1';
+  const procs: Proc[] = [];
+  let watchdog: ChildProcess | undefined;
+  // 'exit' handlers must be synchronous: kill hard and remove the directory so nothing leaks.
+  const onExit = (): void => {
+    for (const { child } of procs) if (isRunning(child)) child.kill('SIGKILL');
+    watchdog?.kill('SIGKILL');
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  };
+  process.on('exit', onExit);
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      process.off('exit', onExit);
+      watchdog?.kill('SIGKILL');
+      for (const { child } of procs.toReversed()) await terminate(child);
+      if (!keep) rmSync(dir, { recursive: true, force: true });
+    })());
+
+  try {
+    const [etcdPort = 0, peerPort = 0, apiPort = 0] = await freePorts(3);
+    const pki = join(dir, 'pki');
+    mkdirSync(pki);
+    const ca = await createCa(pki);
+    const serving = await issueCert(ca, pki, 'apiserver', {
+      commonName: 'kube-apiserver',
+      dns: ['localhost', 'kubernetes', 'kubernetes.default', 'kubernetes.default.svc'],
+      ips: ['127.0.0.1', '10.0.0.1'],
+    });
+    const sa = createSigningKey(pki);
+    const adminToken = randomBytes(24).toString('hex');
+    const tokenFile = join(pki, 'tokens.csv');
+    writeFileSync(tokenFile, `${adminToken},kubeward-admin,kubeward-admin,"system:masters"\n`, {
+      mode: 0o600,
+    });
+
+    const etcdUrl = `http://127.0.0.1:${String(etcdPort)}`;
+    const peerUrl = `http://127.0.0.1:${String(peerPort)}`;
+    procs.push(
+      launch(bins.etcd, join(dir, 'etcd.log'), [
+        '--name=kubeward-e2e',
+        `--data-dir=${join(dir, 'etcd-data')}`,
+        `--listen-client-urls=${etcdUrl}`,
+        `--advertise-client-urls=${etcdUrl}`,
+        `--listen-peer-urls=${peerUrl}`,
+        `--initial-advertise-peer-urls=${peerUrl}`,
+        `--initial-cluster=kubeward-e2e=${peerUrl}`,
+        '--initial-cluster-state=new',
+        '--unsafe-no-fsync=true', // throwaway data: skip fsync for speed
+      ]),
+    );
+    const server = `https://127.0.0.1:${String(apiPort)}`;
+    procs.push(
+      launch(bins.apiserver, join(dir, 'kube-apiserver.log'), [
+        `--etcd-servers=${etcdUrl}`,
+        '--bind-address=127.0.0.1',
+        '--advertise-address=127.0.0.1',
+        `--secure-port=${String(apiPort)}`,
+        `--cert-dir=${pki}`,
+        `--tls-cert-file=${serving.certPath}`,
+        `--tls-private-key-file=${serving.keyPath}`,
+        `--client-ca-file=${ca.certPath}`,
+        `--token-auth-file=${tokenFile}`,
+        '--authorization-mode=Node,RBAC',
+        '--enable-admission-plugins=PodSecurity,MutatingAdmissionWebhook,ValidatingAdmissionWebhook,ValidatingAdmissionPolicy',
+        // Let PodSecurity, not the cluster-wide switch, be what rejects privileged pods.
+        '--allow-privileged=true',
+        '--service-account-issuer=https://kubernetes.default.svc',
+        `--service-account-key-file=${sa.publicKeyPath}`,
+        `--service-account-signing-key-file=${sa.keyPath}`,
+        '--service-cluster-ip-range=10.0.0.0/24',
+        // Endpoints may not hold loopback addresses, so the kubernetes Service gets none.
+        '--endpoint-reconciler-type=none',
+        '--profiling=false',
+        ...extraApiserverArgs,
+      ]),
+    );
+    watchdog = startWatchdog(procs, keep ? undefined : dir);
+
+    const kubeconfigPath = join(dir, 'kubeconfig');
+    writeFileSync(kubeconfigPath, kubeconfig(server, readFileSync(ca.certPath), adminToken), {
+      mode: 0o600,
+    });
+    const cluster = { server, kubeconfigPath, caCertPath: ca.certPath, adminToken, dir, stop };
+    await waitReady(cluster, procs);
+    return { ...cluster, version: bins.version };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+interface Proc {
+  child: ChildProcess;
+  logPath: string;
+}
+
+function launch(binary: string, logPath: string, args: string[]): Proc {
+  const log = openSync(logPath, 'a');
+  try {
+    const child = spawn(binary, args, { stdio: ['ignore', log, log] });
+    child.on('error', () => undefined); // a failed spawn shows as an exit with the log's tail
+    child.unref(); // a forgotten stop() must not keep the test process alive; 'exit' kills it
+    return { child, logPath };
+  } finally {
+    closeSync(log);
+  }
+}
+
+// Kills the servers when this process dies without running its 'exit' handlers (SIGKILL, a crash).
+function startWatchdog(procs: Proc[], dir: string | undefined): ChildProcess {
+  const script = [
+    'parent=$1; dir=$2; shift 2',
+    'while kill -0 "$parent" 2>/dev/null; do sleep 1; done',
+    'kill -KILL "$@" 2>/dev/null',
+    '[ -n "$dir" ] && rm -rf "$dir"',
+  ].join('\n');
+  const pids = procs.flatMap(({ child }) => (child.pid === undefined ? [] : [String(child.pid)]));
+  const args = ['-c', script, 'watchdog', String(process.pid), dir ?? '', ...pids];
+  const watchdog = spawn('/bin/sh', args, { stdio: 'ignore', detached: true });
+  watchdog.unref();
+  return watchdog;
+}
+
+function isRunning(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null && child.pid !== undefined;
+}
+
+async function terminate(child: ChildProcess): Promise<void> {
+  if (!isRunning(child)) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = sleep(STOP_GRACE_MS, 'timeout');
+  if ((await Promise.race([exited, timer])) === 'timeout') {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+async function waitReady(
+  cluster: { server: string; caCertPath: string; adminToken: string },
+  procs: Proc[],
+): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    const dead = procs.find(({ child }) => !isRunning(child));
+    if (dead) {
+      const { child } = dead;
+      throw new Error(`${child.spawnfile} exited (${exitReason(child)})\n${logTails(procs)}`);
+    }
+    try {
+      const res = await kubeRequest(cluster, { path: '/readyz', timeoutMs: 5_000 });
+      if (res.status === 200) return;
+      last = `HTTP ${String(res.status)}: ${String(res.body)}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await sleep(250);
+  }
+  throw new Error(
+    `kube-apiserver not ready after ${String(READY_TIMEOUT_MS / 1000)}s (${last})\n${logTails(procs)}`,
+  );
+}
+
+function exitReason(child: ChildProcess): string {
+  return child.signalCode ?? `exit code ${String(child.exitCode ?? 'unknown (spawn failed?)')}`;
+}
+
+function logTails(procs: Proc[], lines = 30): string {
+  return procs
+    .map(({ logPath }) => {
+      let text: string;
+      try {
+        text = readFileSync(logPath, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+      } catch {
+        text = '(no log)';
+      }
+      return `--- last ${String(lines)} lines of ${logPath}\n${text}`;
+    })
+    .join('\n');
+}
+
+async function freePorts(count: number): Promise<number[]> {
+  // Hold all listeners open together so that the ports differ from each other.
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => {
+      const server = createServer();
+      return new Promise<typeof server>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+          resolve(server);
+        });
+      });
+    }),
+  );
+  const ports = servers.map((s) => (s.address() as AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
+}
+
+function kubeconfig(server: string, caPem: Buffer, token: string): string {
+  return stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [
+      {
+        name: 'kubeward-e2e',
+        cluster: { server, 'certificate-authority-data': caPem.toString('base64') },
+      },
+    ],
+    users: [{ name: 'kubeward-admin', user: { token } }],
+    contexts: [
+      { name: 'kubeward-e2e', context: { cluster: 'kubeward-e2e', user: 'kubeward-admin' } },
+    ],
+    'current-context': 'kubeward-e2e',
+  });
+}
