@@ -18,7 +18,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const before = lenient.decode(bytes.subarray(0, nul));
-    return { text: '', invalidOffsets: [], binaryAt: before.length };
+    return { text: before, invalidOffsets: [], binaryAt: before.length };
   }
   try {
     return { text: strict.decode(bytes), invalidOffsets: [] };

@@ -8,6 +8,7 @@ import { decodeText } from './decode-text.ts';
 import { kindsDefinedByCrds, unknownKindReason } from './known-kinds.ts';
 import { parseYamlDocument } from './parse-document.ts';
 import type { ParseProblem } from './parse-document.ts';
+import { LineIndex } from './line-index.ts';
 import { SourceFile } from './source-file.ts';
 import { splitDocuments } from './split-documents.ts';
 import type { DocumentSlice } from './split-documents.ts';
@@ -122,7 +123,8 @@ function loadBytes(
 ): void {
   const decoded = decodeText(bytes);
   if (decoded.binaryAt !== undefined) {
-    const position = new SourceFile(shown, decoded.text, []).lines.position(decoded.binaryAt);
+    // `text` holds what precedes the NUL byte: enough to say where it is.
+    const position = new LineIndex(decoded.text).position(decoded.binaryAt);
     result.diagnostics.push({
       code: 'E_BINARY_FILE',
       level: 'error',

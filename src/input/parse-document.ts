@@ -80,6 +80,8 @@ function aliasBomb(text: string, maxAliasCount: number): ParseProblem | undefine
     return undefined;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // Unresolved aliases are reported, with their position, by the main parse.
+    if (!message.includes('alias count')) return undefined;
     return {
       code: 'E_YAML_ALIAS_BOMB',
       level: 'error',

@@ -1,0 +1,7 @@
+import type { AnyRule } from '../engine/rule.ts';
+import { pssRules } from './pss/index.ts';
+
+/** Every rule Kubeward knows, sorted by id. Each domain folder exports its own sorted list. */
+export const allRules: readonly AnyRule[] = [...pssRules].sort((a, b) =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+);
