@@ -18,7 +18,7 @@ export interface LoadOptions {
   /** Files larger than this are skipped with a diagnostic. */
   maxFileSize: number;
   maxDepth: number;
-  maxAliasCount: number;
+  maxAliasExpansion: number;
   /** Reads standard input when a target is `-`. */
   readStdin?: () => Promise<Uint8Array>;
 }
@@ -26,7 +26,7 @@ export interface LoadOptions {
 export const DEFAULT_LOAD_OPTIONS: Omit<LoadOptions, 'cwd'> = {
   maxFileSize: 32 * 1024 * 1024,
   maxDepth: 200,
-  maxAliasCount: 100,
+  maxAliasExpansion: 100,
 };
 
 export interface LoadResult {
@@ -43,7 +43,10 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
  * Reads files, directories (recursively: `.yaml`, `.yml`, `.json`) and `-` for stdin into scan
  * objects. Bad input becomes diagnostics; only a missing path is an error.
  */
-export async function loadSources(targets: readonly string[], options: LoadOptions): Promise<LoadResult> {
+export async function loadSources(
+  targets: readonly string[],
+  options: LoadOptions,
+): Promise<LoadResult> {
   const result: LoadResult = { objects: [], diagnostics: [], files: new Map() };
   for (const target of targets) {
     if (target === '-') {
@@ -79,7 +82,8 @@ export function loadTexts(
 ): LoadResult {
   const result: LoadResult = { objects: [], diagnostics: [], files: new Map() };
   const full = { ...options, cwd: '/' };
-  for (const entry of entries) loadBytes(entry.path, new TextEncoder().encode(entry.text), full, result);
+  for (const entry of entries)
+    loadBytes(entry.path, new TextEncoder().encode(entry.text), full, result);
   reportUnknownKinds(result);
   return result;
 }
@@ -193,8 +197,16 @@ function loadDocument(
   addObjects(value, file, doc, result);
 }
 
-function addObjects(value: unknown, file: SourceFile, doc: DocumentSlice, result: LoadResult): void {
-  const at = () => ({ file: file.path, ...file.lines.position(doc.start + firstContent(doc.text)) });
+function addObjects(
+  value: unknown,
+  file: SourceFile,
+  doc: DocumentSlice,
+  result: LoadResult,
+): void {
+  const at = () => ({
+    file: file.path,
+    ...file.lines.position(doc.start + firstContent(doc.text)),
+  });
   if (!isRecord(value)) {
     result.diagnostics.push({
       code: 'W_NOT_AN_OBJECT',
@@ -264,7 +276,9 @@ function reportUnknownKinds(result: LoadResult): void {
     const file = result.files.get(item.origin.file);
     const doc = file?.documents[item.origin.documentIndex];
     const position =
-      file && doc ? file.lines.position(doc.start + firstContent(doc.text)) : { line: 1, column: 1 };
+      file && doc
+        ? file.lines.position(doc.start + firstContent(doc.text))
+        : { line: 1, column: 1 };
     result.diagnostics.push({
       code: 'I_UNKNOWN_KIND',
       level: 'info',

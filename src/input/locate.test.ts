@@ -35,7 +35,13 @@ function locate(objectIndex: number, path: ObjectPath) {
 
 describe('Locator', () => {
   it('points at a scalar value, inside List items', () => {
-    expect(locate(0, ['spec', 'containers', 0, 'securityContext', 'privileged'])).toEqual([13, 21, 13, 25, true]);
+    expect(locate(0, ['spec', 'containers', 0, 'securityContext', 'privileged'])).toEqual([
+      13,
+      21,
+      13,
+      25,
+      true,
+    ]);
   });
 
   it('points at the key of a collection', () => {
@@ -47,12 +53,24 @@ describe('Locator', () => {
   });
 
   it('falls back to the closest existing ancestor for a missing field', () => {
-    expect(locate(0, ['spec', 'containers', 0, 'securityContext', 'runAsNonRoot'])).toEqual([12, 7, 12, 22, false]);
+    expect(locate(0, ['spec', 'containers', 0, 'securityContext', 'runAsNonRoot'])).toEqual([
+      12,
+      7,
+      12,
+      22,
+      false,
+    ]);
     expect(locate(0, ['spec', 'hostPID'])).toEqual([8, 3, 8, 7, false]);
   });
 
   it('works in later documents and flow collections, counting UTF-16 columns', () => {
-    expect(locate(1, ['spec', 'containers', 0, 'securityContext', 'privileged'])).toEqual([20, 56, 20, 59, true]);
+    expect(locate(1, ['spec', 'containers', 0, 'securityContext', 'privileged'])).toEqual([
+      20,
+      56,
+      20,
+      59,
+      true,
+    ]);
     expect(locate(1, ['metadata', 'name'])).toEqual([18, 9, 18, 16, true]);
   });
 });

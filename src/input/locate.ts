@@ -80,7 +80,10 @@ function findRange(doc: Document, path: ObjectPath): Range {
   return { start: range[0], end: range[1], exact };
 }
 
-function child(node: Node | null, segment: string | number): { key: Node | null; value: Node | null } | undefined {
+function child(
+  node: Node | null,
+  segment: string | number,
+): { key: Node | null; value: Node | null } | undefined {
   if (isMap(node)) {
     const wanted = String(segment);
     // The last duplicate wins, as in the decoded object.

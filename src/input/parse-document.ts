@@ -1,5 +1,6 @@
 import jsYaml from 'js-yaml';
 import { parseDocument } from 'yaml';
+import { aliasExpansion } from './alias-expansion.ts';
 import { KUBE_YAML_SCHEMA } from './yaml-schema.ts';
 
 /** A problem found while parsing one document, at an offset inside the document's text. */
@@ -20,26 +21,25 @@ export interface ParsedDocument {
 export interface ParseLimits {
   /** Deepest nesting of collections accepted. */
   maxDepth: number;
-  /** Alias expansions accepted per document, as yaml's `maxAliasCount` counts them. */
-  maxAliasCount: number;
+  /** How many times larger than written a document may grow once its aliases are expanded. */
+  maxAliasExpansion: number;
 }
+
+// Small documents cannot hurt, whatever their aliases.
+const MIN_EXPANSION_CHECKED = 10_000;
 
 // An anchor or alias token: `&name` / `*name` after whitespace, a flow indicator or line start.
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s[\]{},]/m;
 
 /**
- * Decodes one document as kubectl would (go-yaml v2 scalars, last duplicate key wins), fast path
- * first. The slower position-keeping parser runs only for documents with anchors (to bound alias
- * expansion) or with errors (to report every problem with its position).
+ * Decodes one document as kubectl would (go-yaml v2 scalars, last duplicate key wins) with the
+ * fast parser. The slower position-keeping parser runs only for documents with duplicate keys, to
+ * report each one with its position.
  */
 export function parseYamlDocument(text: string, limits: ParseLimits): ParsedDocument {
   const problems: ParseProblem[] = [];
-  if (ANCHOR_OR_ALIAS.test(text)) {
-    const bomb = aliasBomb(text, limits.maxAliasCount);
-    if (bomb !== undefined) return { value: undefined, problems: [bomb] };
-  }
   try {
-    return { value: load(text, limits, false), problems };
+    return checked(load(text, limits, false), text, limits, problems);
   } catch (error) {
     if (!(error instanceof jsYaml.YAMLException)) throw error;
     if (!error.reason.startsWith('duplicated mapping key')) {
@@ -49,7 +49,7 @@ export function parseYamlDocument(text: string, limits: ParseLimits): ParsedDocu
   // Duplicate keys: kubectl's decoder keeps the last value; say where each duplicate is.
   problems.push(...duplicateKeys(text));
   try {
-    return { value: load(text, limits, true), problems };
+    return checked(load(text, limits, true), text, limits, problems);
   } catch (error) {
     if (!(error instanceof jsYaml.YAMLException)) throw error;
     return { value: undefined, problems: [...problems, fromYamlException(error)] };
@@ -72,23 +72,24 @@ function fromYamlException(error: jsYaml.YAMLException): ParseProblem {
   return { code, level: 'error', message: reason, offset: error.mark.position };
 }
 
-function aliasBomb(text: string, maxAliasCount: number): ParseProblem | undefined {
-  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false });
-  if (doc.errors.length > 0) return undefined; // syntax errors are reported by the main parse
-  try {
-    doc.toJS({ maxAliasCount });
-    return undefined;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // Unresolved aliases are reported, with their position, by the main parse.
-    if (!message.includes('alias count')) return undefined;
-    return {
-      code: 'E_YAML_ALIAS_BOMB',
-      level: 'error',
-      message: `alias expansion exceeds the limit of ${maxAliasCount} (${message}); document skipped`,
-      offset: 0,
-    };
+/** Refuses documents whose aliases expand them past the limit (billion laughs). */
+function checked(
+  value: unknown,
+  text: string,
+  limits: ParseLimits,
+  problems: ParseProblem[],
+): ParsedDocument {
+  // js-yaml shares one object per anchor, so only documents with aliases need the walk.
+  if (!ANCHOR_OR_ALIAS.test(text)) return { value, problems };
+  const { written, expanded } = aliasExpansion(value);
+  if (expanded <= MIN_EXPANSION_CHECKED || expanded <= written * limits.maxAliasExpansion) {
+    return { value, problems };
   }
+  const message = `aliases expand this document from ${written} to ${expanded} nodes, over ${limits.maxAliasExpansion}× (an alias bomb); document skipped`;
+  return {
+    value: undefined,
+    problems: [...problems, { code: 'E_YAML_ALIAS_BOMB', level: 'error', message, offset: 0 }],
+  };
 }
 
 function duplicateKeys(text: string): ParseProblem[] {
