@@ -21,6 +21,8 @@ export interface RunOptions {
   /** Resolves file positions; omitted for objects that did not come from files. */
   locator?: Locator;
   suppressors?: readonly Suppressor[];
+  /** Check only these objects (the rest of the inventory is context, e.g. at admission). */
+  only?: ReadonlySet<ScanObject>;
 }
 
 export interface RunResult {
@@ -42,6 +44,7 @@ export function runRules(inventory: Inventory, options: RunOptions): RunResult {
     kinds: rule.meta.kinds === undefined ? undefined : new Set(rule.meta.kinds),
   }));
   for (const item of inventory.objects) {
+    if (options.only !== undefined && !options.only.has(item)) continue;
     const groupKind = groupKindOf(item.object);
     let runsPods: boolean | undefined;
     for (const { rule, kinds } of plans) {

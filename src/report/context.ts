@@ -29,6 +29,26 @@ export interface ReportContext {
   toolVersion: string;
   /** Threshold the exit code uses; reporters may show it. */
   failOn: Severity;
+  /**
+   * Text edits that apply a finding's `fix`, for SARIF `fixes`. The engine supplies this once it can turn
+   * fix operations into source edits; reporters emit no `fixes` without it.
+   */
+  fixes?: (finding: Finding) => FileEdits | undefined;
+}
+
+/** One replacement in a source file; lines and columns are 1-based, the end is exclusive. */
+export interface TextEdit {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  insertedText: string;
+}
+
+/** The edits that fix one finding, all in one file. */
+export interface FileEdits {
+  file: string;
+  edits: readonly TextEdit[];
 }
 
 export type Reporter = (result: ScanResult, ctx: ReportContext) => string;

@@ -1,0 +1,48 @@
+import type { Severity } from '../engine/finding.ts';
+import type { PssLevel } from '../engine/settings.ts';
+
+export const ADMISSION_MODES = ['enforce', 'warn', 'audit'] as const;
+export type AdmissionMode = (typeof ADMISSION_MODES)[number];
+
+/** How the webhook turns findings into decisions; loaded from the config file's `admission` section. */
+export interface AdmissionPolicy {
+  /** Findings at or above this severity deny (in enforce mode). */
+  failOn: Severity;
+  /** PSS level/version for namespaces without labels (or when labels cannot be read). */
+  pss: { level: PssLevel; version: string };
+  /** Rules to run: ids, globs, `category:NAME`; empty means the default rules. */
+  include: string[];
+  exclude: string[];
+  /** Mode by rule id or `category:NAME`; the rule id wins; default `enforce`. */
+  modes: Record<string, AdmissionMode>;
+  /** Requests never evaluated, as PodSecurity admission's exemptions. */
+  exemptions: { namespaces: string[]; usernames: string[]; runtimeClasses: string[] };
+  /** Honour `kubeward.io/ignore` annotations at admission (off: a user could suppress their own denial). */
+  allowAnnotationSuppressions: boolean;
+  /** On UPDATE, findings the old object already had warn instead of deny (scale-ups keep working). */
+  grandfatherExisting: boolean;
+  /** Mutation: apply safe fixes; `unsafe` also applies behaviour-changing suggestions. */
+  mutate: { unsafe: boolean };
+  /** Rule options by rule id, as in the scan config. */
+  ruleOptions: Record<string, Record<string, unknown>>;
+}
+
+export function defaultAdmissionPolicy(overrides: Partial<AdmissionPolicy> = {}): AdmissionPolicy {
+  return {
+    failOn: 'high',
+    pss: { level: 'restricted', version: 'latest' },
+    include: [],
+    exclude: [],
+    modes: {},
+    exemptions: { namespaces: [], usernames: [], runtimeClasses: [] },
+    allowAnnotationSuppressions: false,
+    grandfatherExisting: true,
+    mutate: { unsafe: false },
+    ruleOptions: {},
+    ...overrides,
+  };
+}
+
+export function modeOf(policy: AdmissionPolicy, ruleId: string, category: string): AdmissionMode {
+  return policy.modes[ruleId] ?? policy.modes[`category:${category}`] ?? 'enforce';
+}

@@ -1,0 +1,188 @@
+import { ApiException, KubeConfig, KubernetesObjectApi } from '@kubernetes/client-node';
+import type { KubernetesObject } from '@kubernetes/client-node';
+import type { Diagnostic } from '../engine/finding.ts';
+import { KubewardError } from '../engine/errors.ts';
+import type { KubeObject, ScanObject } from '../model/kube-object.ts';
+import { isKubeObject, refOf } from '../model/kube-object.ts';
+
+/** The kinds the analyzers read, in the order they are listed (cluster-scoped ones first). */
+export const CLUSTER_KINDS: readonly { apiVersion: string; kind: string; namespaced: boolean }[] = [
+  { apiVersion: 'v1', kind: 'Namespace', namespaced: false },
+  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', namespaced: false },
+  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', namespaced: false },
+  { apiVersion: 'v1', kind: 'Pod', namespaced: true },
+  { apiVersion: 'v1', kind: 'ReplicationController', namespaced: true },
+  { apiVersion: 'v1', kind: 'Service', namespaced: true },
+  { apiVersion: 'v1', kind: 'ServiceAccount', namespaced: true },
+  { apiVersion: 'v1', kind: 'ConfigMap', namespaced: true },
+  { apiVersion: 'apps/v1', kind: 'Deployment', namespaced: true },
+  { apiVersion: 'apps/v1', kind: 'ReplicaSet', namespaced: true },
+  { apiVersion: 'apps/v1', kind: 'StatefulSet', namespaced: true },
+  { apiVersion: 'apps/v1', kind: 'DaemonSet', namespaced: true },
+  { apiVersion: 'batch/v1', kind: 'Job', namespaced: true },
+  { apiVersion: 'batch/v1', kind: 'CronJob', namespaced: true },
+  { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', namespaced: true },
+  { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', namespaced: true },
+  { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', namespaced: true },
+  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', namespaced: true },
+  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', namespaced: true },
+];
+
+/** Secrets are read only on request: their values are the most sensitive thing a scan could see. */
+export const SECRET_KIND = { apiVersion: 'v1', kind: 'Secret', namespaced: true } as const;
+
+export interface ClusterSourceOptions {
+  kubeconfig?: string;
+  context?: string;
+  /** One namespace, or undefined for all namespaces. */
+  namespace?: string;
+  includeSecrets: boolean;
+  pageSize: number;
+  progress?: (message: string) => void;
+}
+
+export interface ClusterLoadResult {
+  objects: ScanObject[];
+  diagnostics: Diagnostic[];
+  server: string;
+}
+
+export function loadKubeConfig(
+  options: Pick<ClusterSourceOptions, 'kubeconfig' | 'context'>,
+): KubeConfig {
+  const config = new KubeConfig();
+  try {
+    if (options.kubeconfig === undefined) config.loadFromDefault();
+    else config.loadFromFile(options.kubeconfig);
+    if (options.context !== undefined) config.setCurrentContext(options.context);
+  } catch (error) {
+    throw new KubewardError(
+      'E_CLUSTER',
+      `cannot load kubeconfig: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (config.getCurrentCluster() === null)
+    throw new KubewardError('E_CLUSTER', 'the kubeconfig has no current cluster (use --context)');
+  return config;
+}
+
+/**
+ * Lists every kind the analyzers read, page by page, read-only. A kind the identity may not list
+ * becomes a diagnostic naming it; the scan goes on with the rest.
+ */
+export async function loadCluster(options: ClusterSourceOptions): Promise<ClusterLoadResult> {
+  const config = loadKubeConfig(options);
+  const api = KubernetesObjectApi.makeApiClient(config);
+  const objects: ScanObject[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const kinds = options.includeSecrets ? [...CLUSTER_KINDS, SECRET_KIND] : CLUSTER_KINDS;
+  for (const { apiVersion, kind, namespaced } of kinds) {
+    if (options.namespace !== undefined && !namespaced && kind !== 'Namespace') continue;
+    const namespace = namespaced ? options.namespace : undefined;
+    try {
+      let token: string | undefined;
+      do {
+        const page = await api.list<KubernetesObject>(
+          apiVersion,
+          kind,
+          namespace,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          options.pageSize,
+          token,
+        );
+        for (const item of page.items) {
+          const object = withTypeMeta(item, apiVersion, kind);
+          if (object === undefined) continue;
+          if (
+            kind === 'Namespace' &&
+            options.namespace !== undefined &&
+            object.metadata?.name !== options.namespace
+          )
+            continue;
+          objects.push({
+            object,
+            ref: refOf(object),
+            origin: { source: 'cluster' },
+            seq: objects.length,
+          });
+        }
+        token = page.metadata?._continue ?? undefined;
+        if (token === '') token = undefined;
+      } while (token !== undefined);
+      options.progress?.(`listed ${kind}`);
+    } catch (error) {
+      diagnostics.push(listFailure(kind, namespace, error));
+    }
+  }
+  return {
+    objects: dropOwned(objects),
+    diagnostics,
+    server: config.getCurrentCluster()?.server ?? '',
+  };
+}
+
+function withTypeMeta(
+  item: KubernetesObject,
+  apiVersion: string,
+  kind: string,
+): KubeObject | undefined {
+  // List items come without apiVersion/kind; managedFields are bookkeeping, not configuration.
+  const object: unknown = { ...item, apiVersion, kind };
+  if (!isKubeObject(object)) return undefined;
+  if (object.metadata !== undefined) {
+    const { managedFields: _managed, ...metadata } = object.metadata;
+    object.metadata = metadata;
+  }
+  return object;
+}
+
+function listFailure(kind: string, namespace: string | undefined, error: unknown): Diagnostic {
+  const where = namespace === undefined ? 'cluster-wide' : `in namespace ${namespace}`;
+  if (error instanceof ApiException) {
+    const code = error.code === 403 ? 'W_CLUSTER_FORBIDDEN' : 'W_CLUSTER_LIST_FAILED';
+    const why = error.code === 403 ? 'the scanning identity may not list it' : `HTTP ${error.code}`;
+    return {
+      code,
+      level: 'warning',
+      message: `cannot list ${kind} ${where}: ${why}; its checks were skipped`,
+    };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'W_CLUSTER_LIST_FAILED',
+    level: 'warning',
+    message: `cannot list ${kind} ${where}: ${detail}`,
+  };
+}
+
+/** Controllers' kinds whose children repeat their pod template (findings go on the owner). */
+const TEMPLATE_OWNERS = new Set([
+  'ReplicaSet',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'ReplicationController',
+]);
+
+/**
+ * Drops objects controlled by another listed object that repeats their template (a Deployment's
+ * ReplicaSets and Pods, a CronJob's Jobs), so a problem is reported once, on the object to fix.
+ */
+function dropOwned(objects: ScanObject[]): ScanObject[] {
+  const present = new Set(
+    objects.map((o) => `${o.ref.kind}/${o.ref.namespace ?? ''}/${o.ref.name}`),
+  );
+  return objects
+    .filter((item) => {
+      const owner = item.object.metadata?.ownerReferences?.find((ref) => ref.controller === true);
+      if (owner === undefined || !TEMPLATE_OWNERS.has(owner.kind)) return true;
+      return !present.has(`${owner.kind}/${item.ref.namespace ?? ''}/${owner.name}`);
+    })
+    .map((item, seq) => ({ ...item, seq }));
+}
