@@ -64,7 +64,12 @@ function denyMessage(
   engine: AdmissionEngine,
 ): string {
   const object = request.object;
-  const what = object === undefined ? request.kind.kind : describeRef({ ...deny[0]!.object });
+  const what =
+    object === undefined
+      ? request.kind.kind
+      : deny[0] === undefined
+        ? request.kind.kind
+        : describeRef(deny[0].object);
   const lines = deny.slice(0, MAX_LISTED).map((f) => {
     const rule = engine.rules.find((r) => r.id === f.ruleId);
     const fix = rule === undefined ? '' : ` Fix: ${rule.meta.remediation}`;

@@ -2,10 +2,17 @@ import type { Command } from './io.ts';
 import { explainCommand } from './explain.ts';
 import { rulesCommand } from './rules.ts';
 import { scanCommand } from './scan.ts';
+import { clusterCommand } from './cluster.ts';
+import { webhookCommand } from './webhook.ts';
 
 /** Every command, with the one-line summary shown by `kubeward --help`. */
 export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
-  scan: { run: scanCommand, summary: 'scan manifests (files, directories, stdin) for security problems' },
+  scan: {
+    run: scanCommand,
+    summary: 'scan manifests (files, directories, stdin) for security problems',
+  },
   rules: { run: rulesCommand, summary: 'list the rules' },
   explain: { run: explainCommand, summary: "print a rule's documentation" },
+  cluster: { run: clusterCommand, summary: 'scan a live cluster through a kubeconfig (read-only)' },
+  webhook: { run: webhookCommand, summary: 'admission webhook: serve, certs, manifests' },
 };

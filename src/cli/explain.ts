@@ -17,8 +17,10 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<number>
     return EXIT.ok;
   }
   const id = positionals[0];
-  if (id === undefined || positionals.length > 1) throw new KubewardError('E_USAGE', 'explain takes one rule id (see `kubeward rules`)');
-  if (!allRules.some((rule) => rule.id === id)) throw new KubewardError('E_USAGE', `no rule "${id}" (see \`kubeward rules\`)`);
+  if (id === undefined || positionals.length > 1)
+    throw new KubewardError('E_USAGE', 'explain takes one rule id (see `kubeward rules`)');
+  if (!allRules.some((rule) => rule.id === id))
+    throw new KubewardError('E_USAGE', `no rule "${id}" (see \`kubeward rules\`)`);
   // docs/ ships in the package, two levels above both src/cli and dist/cli.
   io.stdout(readFileSync(new URL(`../../docs/rules/${id}.md`, import.meta.url), 'utf8'));
   return await Promise.resolve(EXIT.ok);

@@ -7,7 +7,9 @@ import { toolVersion } from './version.ts';
 
 function help(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  const lines = Object.entries(COMMANDS).map(
+    ([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`,
+  );
   return `Usage: kubeward COMMAND [options]
 
 Finds what is insecure in Kubernetes manifests and clusters, explains why, and fixes what can be fixed.
@@ -33,15 +35,19 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     const command = COMMANDS[name];
-    if (command === undefined) throw new KubewardError('E_USAGE', `unknown command "${name}" (see kubeward --help)`);
+    if (command === undefined)
+      throw new KubewardError('E_USAGE', `unknown command "${name}" (see kubeward --help)`);
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof KubewardError) {
       io.stderr(`kubeward: ${error.message}\n`);
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      io.stderr(`kubeward: internal error: ${message}${verbose ? '' : ' (--verbose prints the stack)'}\n`);
-      if (verbose && error instanceof Error && error.stack !== undefined) io.stderr(`${error.stack}\n`);
+      io.stderr(
+        `kubeward: internal error: ${message}${verbose ? '' : ' (--verbose prints the stack)'}\n`,
+      );
+      if (verbose && error instanceof Error && error.stack !== undefined)
+        io.stderr(`${error.stack}\n`);
     }
     return EXIT.error;
   }

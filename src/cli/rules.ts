@@ -12,7 +12,10 @@ With --format json, each rule also carries its description, references, peer ids
 `;
 
 export async function rulesCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parse(argv, { format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } });
+  const { values } = parse(argv, {
+    format: { type: 'string', short: 'f' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) {
     io.stdout(RULES_HELP);
     return EXIT.ok;
@@ -43,6 +46,8 @@ export async function rulesCommand(argv: string[], io: CliIo): Promise<number> {
     (rule) =>
       `${rule.id.padEnd(idWidth)}  ${rule.meta.severity.padEnd(8)}  ${rule.meta.category.padEnd(14)}  ${rule.meta.title}`,
   );
-  io.stdout(`${lines.join('\n')}\n\n${allRules.length} rules. \`kubeward explain RULE\` prints a rule's documentation.\n`);
+  io.stdout(
+    `${lines.join('\n')}\n\n${allRules.length} rules. \`kubeward explain RULE\` prints a rule's documentation.\n`,
+  );
   return EXIT.ok;
 }

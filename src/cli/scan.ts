@@ -66,10 +66,16 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
   const failOn = oneOf(values['fail-on'], FAIL_ON, '--fail-on', 'high');
   const pssVersion = values['pss-version'] ?? 'latest';
   if (parseVersion(pssVersion) === undefined) {
-    throw new KubewardError('E_USAGE', `--pss-version must be v1.0 … v1.37 or latest; got "${pssVersion}"`);
+    throw new KubewardError(
+      'E_USAGE',
+      `--pss-version must be v1.0 … v1.37 or latest; got "${pssVersion}"`,
+    );
   }
   const settings = defaultSettings({
-    pss: { level: oneOf(values['pss-level'], PSS_LEVELS, '--pss-level', 'restricted'), version: pssVersion },
+    pss: {
+      level: oneOf(values['pss-level'], PSS_LEVELS, '--pss-level', 'restricted'),
+      version: pssVersion,
+    },
     minSeverity: severityFlag(values.severity, '--severity', 'info'),
   });
   const rules = selectRules(allRules, {
@@ -79,13 +85,20 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
   const loaded = await loadSources(positionals.length === 0 ? ['.'] : positionals, {
     ...DEFAULT_LOAD_OPTIONS,
     cwd: io.cwd,
-    maxFileSize: sizeFlag(values['max-file-size'], '--max-file-size', DEFAULT_LOAD_OPTIONS.maxFileSize),
+    maxFileSize: sizeFlag(
+      values['max-file-size'],
+      '--max-file-size',
+      DEFAULT_LOAD_OPTIONS.maxFileSize,
+    ),
     maxDepth: intFlag(values['max-depth'], '--max-depth', DEFAULT_LOAD_OPTIONS.maxDepth),
     readStdin: () => io.readStdin(),
   });
   const result = scanLoaded(loaded, { rules, settings });
   const ctx: ReportContext = {
-    color: values.output === undefined && format === 'text' && useColor(io, values['no-color'] === true ? false : undefined),
+    color:
+      values.output === undefined &&
+      format === 'text' &&
+      useColor(io, values['no-color'] === true ? false : undefined),
     cwd: io.cwd,
     rules: rules.map((rule) => ({ id: rule.id, meta: rule.meta, helpUri: docsUrl(rule.id) })),
     toolVersion: toolVersion(),

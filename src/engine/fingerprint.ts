@@ -9,7 +9,15 @@ export function fingerprintOf(
   discriminator = '',
 ): string {
   const group = ref.apiVersion.includes('/') ? ref.apiVersion.split('/')[0] : '';
-  const identity = [ruleId, group, ref.kind, ref.namespace ?? '', ref.name, formatPath(path), discriminator];
+  const identity = [
+    ruleId,
+    group,
+    ref.kind,
+    ref.namespace ?? '',
+    ref.name,
+    formatPath(path),
+    discriminator,
+  ];
   return createHash('sha256').update(identity.join('\u0000')).digest('hex').slice(0, 32);
 }
 

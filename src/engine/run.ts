@@ -54,7 +54,9 @@ export function runRules(inventory: Inventory, options: RunOptions): RunResult {
         if (!runsPods) continue;
       }
       try {
-        rule.check(contextFor(rule, item, inventory, options, (finding) => raw.push({ finding, item })));
+        rule.check(
+          contextFor(rule, item, inventory, options, (finding) => raw.push({ finding, item })),
+        );
       } catch (error) {
         diagnostics.push(ruleCrash(rule, item, error, options));
       }
@@ -101,7 +103,10 @@ function contextFor(
       if (template === undefined) throw new Error(`unknown messageId "${descriptor.messageId}"`);
       const finding: Finding = {
         ruleId: rule.id,
-        severity: descriptor.severity ?? rule.meta.severity,
+        severity:
+          options.settings.severityOverrides?.[rule.id] ??
+          descriptor.severity ??
+          rule.meta.severity,
         category: rule.meta.category,
         title: rule.meta.title,
         object: item.ref,
@@ -119,7 +124,12 @@ function contextFor(
   };
 }
 
-function ruleCrash(rule: AnyRule, item: ScanObject, error: unknown, options: RunOptions): Diagnostic {
+function ruleCrash(
+  rule: AnyRule,
+  item: ScanObject,
+  error: unknown,
+  options: RunOptions,
+): Diagnostic {
   const where = options.locator?.locate(item.origin, []);
   const detail = error instanceof Error ? error.message : String(error);
   const diagnostic: Diagnostic = {

@@ -16,7 +16,10 @@ export interface ScanOptions {
 }
 
 /** Sources → inventory → rules → located, suppressed, sorted findings: the one pipeline every front uses. */
-export function scanLoaded(loaded: LoadResult, options: ScanOptions): ScanResult & { inventory: Inventory } {
+export function scanLoaded(
+  loaded: LoadResult,
+  options: ScanOptions,
+): ScanResult & { inventory: Inventory } {
   const inventory = new Inventory(loaded.objects);
   const run = runRules(inventory, {
     rules: options.rules,

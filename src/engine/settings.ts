@@ -13,6 +13,8 @@ export interface ScanSettings {
   annotationSuppressions: boolean;
   /** Findings below this severity are dropped. */
   minSeverity: Severity;
+  /** Severity set by the config for every finding of a rule, by rule id (wins over the rule's own). */
+  severityOverrides?: Readonly<Record<string, Severity>>;
 }
 
 export function defaultSettings(overrides: Partial<ScanSettings> = {}): ScanSettings {

@@ -134,7 +134,8 @@ function withTypeMeta(
   const object: unknown = { ...item, apiVersion, kind };
   if (!isKubeObject(object)) return undefined;
   if (object.metadata !== undefined) {
-    const { managedFields: _managed, ...metadata } = object.metadata;
+    const metadata = { ...object.metadata };
+    delete metadata.managedFields;
     object.metadata = metadata;
   }
   return object;

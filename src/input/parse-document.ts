@@ -59,7 +59,7 @@ export function parseYamlDocument(text: string, limits: ParseLimits): ParsedDocu
 function load(text: string, limits: ParseLimits, json: boolean): unknown {
   // js-yaml 4.3 bounds nesting itself; its typings predate the option.
   const options = { schema: KUBE_YAML_SCHEMA, json, maxDepth: limits.maxDepth };
-  return jsYaml.load(text, options as jsYaml.LoadOptions);
+  return jsYaml.load(text, options);
 }
 
 function fromYamlException(error: jsYaml.YAMLException): ParseProblem {

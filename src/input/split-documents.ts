@@ -20,16 +20,14 @@ const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 export function splitDocuments(text: string): DocumentSlice[] {
   const slices: DocumentSlice[] = [];
   let start = 0;
-  let endsDocument = false; // the previous marker was `...`: directives may follow
   const push = (end: number) => {
     const body = text.slice(start, end);
     if (hasContent(body)) slices.push({ index: slices.length, start, text: body });
   };
   for (const match of text.matchAll(MARKER)) {
     push(match.index);
-    endsDocument = match[0] === '...';
-    // Keep `---` out of the slice but keep the rest of its line (`--- !tag` or an inline node).
-    start = match.index + (endsDocument ? match[0].length : 3);
+    // Keep the marker out of the slice but keep the rest of its line (`--- !tag`, an inline node).
+    start = match.index + match[0].length;
   }
   push(text.length);
   return slices;

@@ -19,7 +19,7 @@ const bool11 = new jsYaml.Type('tag:yaml.org,2002:bool', {
   resolve: (data: unknown) => typeof data === 'string' && BOOLEANS.has(data),
   construct: (data: string) => BOOLEANS.get(data),
   predicate: (value: unknown) => typeof value === 'boolean',
-  represent: (value: object) => String(value),
+  represent: (value: object) => JSON.stringify(value),
 });
 
 // Go's strconv.ParseInt(s, 0, 64) syntax after go-yaml strips underscores.
@@ -44,7 +44,7 @@ const int11 = new jsYaml.Type('tag:yaml.org,2002:int', {
   resolve: (data: unknown) => typeof data === 'string' && parseGoInt(data) !== undefined,
   construct: (data: string) => parseGoInt(data),
   predicate: (value: unknown) => typeof value === 'number' && Number.isInteger(value),
-  represent: (value: object) => String(value),
+  represent: (value: object) => JSON.stringify(value),
 });
 
 // js-yaml 4 exports its built-in types; @types/js-yaml does not declare them.

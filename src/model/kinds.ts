@@ -45,6 +45,9 @@ export function groupKindOf(object: KubeObject): string {
  * Narrows an object to a wire-format type by group and kind, whatever its version.
  * @example if (isKind(obj, 'apps/Deployment')) inspect(obj.spec?.template.spec);
  */
-export function isKind<G extends keyof Kinds>(value: unknown, groupKind: G): value is Wire<Kinds[G]> {
+export function isKind<G extends keyof Kinds>(
+  value: unknown,
+  groupKind: G,
+): value is Wire<Kinds[G]> {
   return isKubeObject(value) && groupKindOf(value) === groupKind;
 }

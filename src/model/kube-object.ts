@@ -73,10 +73,10 @@ export function describeRef(ref: ObjectRef): string {
 
 export function labelsOf(object: KubeObject): Record<string, string> {
   const labels = object.metadata?.labels;
-  return isRecord(labels) ? (labels as Record<string, string>) : {};
+  return isRecord(labels) ? labels : {};
 }
 
 export function annotationsOf(object: KubeObject): Record<string, string> {
   const annotations = object.metadata?.annotations;
-  return isRecord(annotations) ? (annotations as Record<string, string>) : {};
+  return isRecord(annotations) ? annotations : {};
 }
