@@ -10,9 +10,14 @@ import { listFlag, oneOf, parse, severityFlag, intFlag } from './args.ts';
 import type { CliIo } from './io.ts';
 import { EXIT, useColor } from './io.ts';
 import { exitCodeFor } from './scan.ts';
+import { Inventory } from '../model/inventory.ts';
+import { formatReadiness, pssReadiness } from '../pss/readiness.ts';
 import { toolVersion } from './version.ts';
 
-export const CLUSTER_HELP = `Usage: kubeward cluster scan [options]
+export const CLUSTER_HELP = `Usage: kubeward cluster scan|pss [options]
+
+  kubeward cluster pss: each namespace's enforced Pod Security level (labels, or none) and the
+  workloads that restricted:latest would reject (text, or --format json).
 
 Scans a live cluster, read-only: lists every kind the analyzers read (paginated), builds the same
 inventory as a file scan and runs every rule. Findings name kind/namespace/name. A Deployment's
@@ -37,11 +42,9 @@ export async function clusterCommand(argv: string[], io: CliIo): Promise<number>
     io.stdout(CLUSTER_HELP);
     return EXIT.ok;
   }
-  if (sub !== 'scan')
-    throw new KubewardError(
-      'E_USAGE',
-      `unknown cluster command "${sub}" (try: kubeward cluster scan)`,
-    );
+  if (sub !== 'scan' && sub !== 'pss') {
+    throw new KubewardError('E_USAGE', `unknown cluster command "${sub}" (scan, pss)`);
+  }
   const { values } = parse(rest, {
     kubeconfig: { type: 'string' },
     context: { type: 'string' },
@@ -100,6 +103,16 @@ export async function clusterCommand(argv: string[], io: CliIo): Promise<number>
         }
       : {}),
   });
+  if (sub === 'pss') {
+    const rows = pssReadiness(new Inventory(cluster.objects));
+    for (const d of cluster.diagnostics) io.stderr(`kubeward: ${d.message}\n`);
+    io.stdout(
+      format === 'json'
+        ? `${JSON.stringify({ namespaces: rows }, null, 2)}\n`
+        : formatReadiness(rows),
+    );
+    return EXIT.ok;
+  }
   const result = scanLoaded(
     { objects: cluster.objects, diagnostics: cluster.diagnostics, files: new Map() },
     { rules, settings },
