@@ -1,0 +1,160 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { test } from 'vitest';
+import { createApp } from '../src/admission/app.ts';
+import { makeWebhookCertificates } from '../src/admission/certs.ts';
+import { createMetrics } from '../src/admission/metrics.ts';
+import { defaultAdmissionPolicy } from '../src/admission/policy.ts';
+import { selectRules } from '../src/engine/select-rules.ts';
+import { allRules } from '../src/rules/index.ts';
+
+// A typical Deployment as the API server sends it to a validating webhook.
+const deployment = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', namespace: 'shop', labels: { app: 'web' } },
+  spec: {
+    replicas: 3,
+    selector: { matchLabels: { app: 'web' } },
+    template: {
+      metadata: { labels: { app: 'web' } },
+      spec: {
+        securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+        containers: [
+          {
+            name: 'web',
+            image: 'registry.example.com/web:1.4.2',
+            ports: [{ containerPort: 8080 }],
+            env: [{ name: 'LOG_LEVEL', value: 'info' }],
+            resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '128Mi' } },
+            securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+          },
+        ],
+      },
+    },
+  },
+};
+const body = JSON.stringify({
+  apiVersion: 'admission.k8s.io/v1',
+  kind: 'AdmissionReview',
+  request: {
+    uid: 'bench',
+    kind: { group: 'apps', version: 'v1', kind: 'Deployment' },
+    resource: { group: 'apps', version: 'v1', resource: 'deployments' },
+    namespace: 'shop',
+    operation: 'CREATE',
+    userInfo: { username: 'ci' },
+    object: deployment,
+  },
+});
+
+test(
+  'admission: in-process review of a typical Deployment',
+  { timeout: 600_000 },
+  async ({ bench }) => {
+    const app = createApp({
+      engine: () => ({
+        rules: selectRules(allRules, { include: [], exclude: [] }),
+        policy: defaultAdmissionPolicy(),
+        namespaceLabels: () => undefined,
+      }),
+      metrics: createMetrics({ processMetrics: false }),
+      log: () => undefined,
+      ready: () => true,
+    });
+    await bench('POST /validate (in process, no TLS)', async () => {
+      const res = await app.request('/validate', {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json' },
+      });
+      await res.arrayBuffer();
+    }).run({ time: 3000, warmupTime: 500 });
+  },
+);
+
+/** RSS of another process in MiB, from /proc (Linux). */
+function rssMiB(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match === null ? Number.NaN : Number(match[1]) / 1024;
+}
+
+test('admission: 500 requests/s for 30 s over TLS on loopback', { timeout: 600_000 }, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kubeward-bench-'));
+  const certs = await makeWebhookCertificates({
+    dnsNames: ['localhost'],
+    ipAddresses: ['127.0.0.1'],
+  });
+  writeFileSync(path.join(dir, 'tls.crt'), certs.cert);
+  writeFileSync(path.join(dir, 'tls.key'), certs.key);
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const cli = path.resolve(import.meta.dirname, '../src/cli/main.ts');
+  const server = spawn(
+    process.execPath,
+    [
+      cli,
+      'webhook',
+      'serve',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--tls-cert',
+      path.join(dir, 'tls.crt'),
+      '--tls-key',
+      path.join(dir, 'tls.key'),
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  try {
+    await waitReady(port, certs.caCert);
+    const rss: number[] = [];
+    const sampler = setInterval(() => rss.push(rssMiB(server.pid ?? 0)), 1000);
+    const result = await autocannon({
+      url: `https://127.0.0.1:${port}/validate`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      connections: 10,
+      overallRate: 500,
+      duration: 30,
+      tlsOptions: { ca: certs.caCert },
+    });
+    clearInterval(sampler);
+    const summary = {
+      requests: result.requests.total,
+      rps: result.requests.average,
+      p50ms: result.latency.p50,
+      p99ms: result.latency.p99,
+      maxMs: result.latency.max,
+      errors: result.errors + result.non2xx + result.timeouts,
+      rssStartMiB: Math.round(rss[1] ?? Number.NaN),
+      rssEndMiB: Math.round(rss.at(-1) ?? Number.NaN),
+    };
+    console.log(`admission load: ${JSON.stringify(summary)}`);
+  } finally {
+    server.kill('SIGTERM');
+  }
+});
+
+async function waitReady(port: number, ca: string): Promise<void> {
+  const https = await import('node:https');
+  for (let i = 0; i < 100; i++) {
+    const ok = await new Promise<boolean>((resolve) => {
+      https
+        .get({ host: '127.0.0.1', port, path: '/readyz', ca }, (res) => {
+          res.resume();
+          resolve(res.statusCode === 200);
+        })
+        .on('error', () => {
+          resolve(false);
+        });
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('webhook did not become ready');
+}
