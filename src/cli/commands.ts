@@ -2,6 +2,7 @@ import type { Command } from './io.ts';
 import { explainCommand } from './explain.ts';
 import { rulesCommand } from './rules.ts';
 import { scanCommand } from './scan.ts';
+import { fixCommand } from './fix.ts';
 import { clusterCommand } from './cluster.ts';
 import { webhookCommand } from './webhook.ts';
 
@@ -10,6 +11,10 @@ export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }
   scan: {
     run: scanCommand,
     summary: 'scan manifests (files, directories, stdin) for security problems',
+  },
+  fix: {
+    run: fixCommand,
+    summary: 'apply fixes to manifests in place, keeping comments (--dry-run: diff)',
   },
   rules: { run: rulesCommand, summary: 'list the rules' },
   explain: { run: explainCommand, summary: "print a rule's documentation" },

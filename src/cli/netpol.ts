@@ -123,6 +123,12 @@ export async function netpolCommand(argv: string[], io: CliIo): Promise<number> 
         to: endpointFlag(model, values.to, '--to'),
         port: portFlag(values.port),
       };
+      if (report.from.kind === 'address' && report.to.kind === 'address') {
+        throw new KubewardError(
+          'E_USAGE',
+          'reach needs a workload on at least one side (--from or --to)',
+        );
+      }
       const result = {
         from: netpol.endpointLabel(report.from),
         to: netpol.endpointLabel(report.to),

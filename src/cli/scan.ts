@@ -2,9 +2,10 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { atLeast } from '../engine/finding.ts';
 import type { Severity } from '../engine/finding.ts';
-import { defaultSettings, PSS_LEVELS } from '../engine/settings.ts';
-import { scanLoaded } from '../engine/scan.ts';
-import { selectRules } from '../engine/select-rules.ts';
+import { PSS_LEVELS } from '../engine/settings.ts';
+import { planScan, scanWithPlan } from '../config/scan-plan.ts';
+import { textEditsForFinding } from '../fix/index.ts';
+import { todayUtc } from '../suppress/suppressions.ts';
 import { KubewardError } from '../engine/errors.ts';
 import { loadSources, DEFAULT_LOAD_OPTIONS } from '../input/index.ts';
 import { allRules } from '../rules/index.ts';
@@ -12,6 +13,7 @@ import { docsUrl } from '../rules/docs-url.ts';
 import { reporters, FORMATS } from '../report/index.ts';
 import type { ReportContext, ScanResult } from '../report/context.ts';
 import { parseVersion } from '../pss/index.ts';
+import { loadPolicyRules } from '../vap/load-policies.ts';
 import { intFlag, listFlag, oneOf, parse, severityFlag, sizeFlag } from './args.ts';
 import type { CliIo } from './io.ts';
 import { EXIT, useColor } from './io.ts';
@@ -30,6 +32,11 @@ Options:
       --exclude-rules LIST   do not run these rules; repeatable
       --pss-level LEVEL      Pod Security level for namespaces without PSA labels (default: restricted)
       --pss-version VERSION  Pod Security version, v1.0 … v1.37 or latest (default: latest)
+      --config FILE          config file (default: .kubeward.yaml found upward from the first path)
+      --baseline FILE        suppress findings already in FILE, a saved --format json report
+      --no-annotation-suppressions  do not honour kubeward.io/ignore annotations
+      --policy PATH          apply ValidatingAdmissionPolicies (with bindings, params) from PATH; repeatable
+      --policies-from-input  also apply ValidatingAdmissionPolicies found in the scanned input
       --max-file-size SIZE   skip larger files with a diagnostic (default: 32MiB)
       --max-depth N          deepest YAML nesting accepted (default: 200)
       --no-color             never colour the text report
@@ -52,6 +59,11 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
     'exclude-rules': { type: 'string', multiple: true },
     'pss-level': { type: 'string' },
     'pss-version': { type: 'string' },
+    config: { type: 'string' },
+    baseline: { type: 'string' },
+    'no-annotation-suppressions': { type: 'boolean' },
+    policy: { type: 'string', multiple: true },
+    'policies-from-input': { type: 'boolean' },
     'max-file-size': { type: 'string' },
     'max-depth': { type: 'string' },
     'no-color': { type: 'boolean' },
@@ -63,25 +75,35 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const format = oneOf(values.format, FORMATS, '--format', 'text');
-  const failOn = oneOf(values['fail-on'], FAIL_ON, '--fail-on', 'high');
-  const pssVersion = values['pss-version'] ?? 'latest';
-  if (parseVersion(pssVersion) === undefined) {
+  const pssVersion = values['pss-version'];
+  if (pssVersion !== undefined && parseVersion(pssVersion) === undefined) {
     throw new KubewardError(
       'E_USAGE',
       `--pss-version must be v1.0 … v1.37 or latest; got "${pssVersion}"`,
     );
   }
-  const settings = defaultSettings({
-    pss: {
-      level: oneOf(values['pss-level'], PSS_LEVELS, '--pss-level', 'restricted'),
-      version: pssVersion,
+  // Flags win over the config file, which wins over the defaults.
+  const plan = planScan(
+    allRules,
+    positionals,
+    {
+      ...(values.config === undefined ? {} : { config: values.config }),
+      rules: listFlag(values.rules),
+      excludeRules: listFlag(values['exclude-rules']),
+      ...(values['pss-level'] === undefined
+        ? {}
+        : { pssLevel: oneOf(values['pss-level'], PSS_LEVELS, '--pss-level', 'restricted') }),
+      ...(pssVersion === undefined ? {} : { pssVersion }),
+      minSeverity: severityFlag(values.severity, '--severity', 'info'),
+      ...(values['fail-on'] === undefined
+        ? {}
+        : { failOn: oneOf(values['fail-on'], FAIL_ON, '--fail-on', 'high') }),
+      ...(values.baseline === undefined ? {} : { baseline: values.baseline }),
+      refuseAnnotations: values['no-annotation-suppressions'] === true,
     },
-    minSeverity: severityFlag(values.severity, '--severity', 'info'),
-  });
-  const rules = selectRules(allRules, {
-    include: listFlag(values.rules),
-    exclude: listFlag(values['exclude-rules']),
-  });
+    { cwd: io.cwd, today: todayUtc(io.env) },
+  );
+  const { rules, failOn } = plan;
   const loaded = await loadSources(positionals.length === 0 ? ['.'] : positionals, {
     ...DEFAULT_LOAD_OPTIONS,
     cwd: io.cwd,
@@ -93,7 +115,19 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
     maxDepth: intFlag(values['max-depth'], '--max-depth', DEFAULT_LOAD_OPTIONS.maxDepth),
     readStdin: () => io.readStdin(),
   });
-  const result = scanLoaded(loaded, { rules, settings });
+  // User policies (ValidatingAdmissionPolicy) become rules of their own: see docs/policies.md.
+  const vap = await loadPolicyRules(
+    values.policy ?? [],
+    values['policies-from-input'] === true,
+    loaded,
+    { ...DEFAULT_LOAD_OPTIONS, cwd: io.cwd },
+    { reservedIds: new Set(allRules.map((rule) => rule.id)) },
+  );
+  rules.push(...vap.rules);
+  const result = scanWithPlan(
+    { ...loaded, diagnostics: [...loaded.diagnostics, ...vap.diagnostics] },
+    plan,
+  );
   const ctx: ReportContext = {
     color:
       values.output === undefined &&
@@ -103,6 +137,7 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
     rules: rules.map((rule) => ({ id: rule.id, meta: rule.meta, helpUri: docsUrl(rule.id) })),
     toolVersion: toolVersion(),
     failOn: failOn === 'none' ? 'critical' : failOn,
+    fixes: textEditsForFinding(loaded),
   };
   const report = reporters[format](result, ctx);
   if (values.output === undefined) io.stdout(report);

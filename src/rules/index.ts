@@ -1,7 +1,8 @@
 import type { AnyRule } from '../engine/rule.ts';
+import { namespaceRules } from './namespace/index.ts';
 import { pssRules } from './pss/index.ts';
 
 /** Every rule Kubeward knows, sorted by id. Each domain folder exports its own sorted list. */
-export const allRules: readonly AnyRule[] = [...pssRules].sort((a, b) =>
+export const allRules: readonly AnyRule[] = [...pssRules, ...namespaceRules].sort((a, b) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );

@@ -1,17 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -19,6 +9,16 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { kubeRequest } from './kube-request.ts';
 import { createCa, createSigningKey, issueCert } from './pki.ts';
+import {
+  exitReason,
+  freePorts,
+  isRunning,
+  launch,
+  logTails,
+  startWatchdog,
+  terminate,
+} from './processes.ts';
+import type { Proc } from './processes.ts';
 
 /** A running kube-apiserver (with its etcd) on loopback, authenticated by an admin bearer token. */
 export interface TestCluster {
@@ -38,7 +38,6 @@ export interface TestCluster {
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const READY_TIMEOUT_MS = 120_000;
-const STOP_GRACE_MS = 5_000;
 
 let binaries: Promise<{ apiserver: string; etcd: string; version: string }> | undefined;
 
@@ -85,6 +84,7 @@ function runBuildScript(): Promise<{ apiserver: string; etcd: string; version: s
  * controller manager: namespaces get no `default` ServiceAccount and are never finalized after deletion.
  */
 export async function startCluster(
+  /** `--flag=value` arguments added to kube-apiserver's, replacing a default of the same flag. */
   opts: { extraApiserverArgs?: string[] } = {},
 ): Promise<TestCluster> {
   const bins = await ensureBinaries();
@@ -155,31 +155,30 @@ async function startOnce(
       ]),
     );
     const server = `https://127.0.0.1:${String(apiPort)}`;
-    procs.push(
-      launch(bins.apiserver, join(dir, 'kube-apiserver.log'), [
-        `--etcd-servers=${etcdUrl}`,
-        '--bind-address=127.0.0.1',
-        '--advertise-address=127.0.0.1',
-        `--secure-port=${String(apiPort)}`,
-        `--cert-dir=${pki}`,
-        `--tls-cert-file=${serving.certPath}`,
-        `--tls-private-key-file=${serving.keyPath}`,
-        `--client-ca-file=${ca.certPath}`,
-        `--token-auth-file=${tokenFile}`,
-        '--authorization-mode=Node,RBAC',
-        '--enable-admission-plugins=PodSecurity,MutatingAdmissionWebhook,ValidatingAdmissionWebhook,ValidatingAdmissionPolicy',
-        // Let PodSecurity, not the cluster-wide switch, be what rejects privileged pods.
-        '--allow-privileged=true',
-        '--service-account-issuer=https://kubernetes.default.svc',
-        `--service-account-key-file=${sa.publicKeyPath}`,
-        `--service-account-signing-key-file=${sa.keyPath}`,
-        '--service-cluster-ip-range=10.0.0.0/24',
-        // Endpoints may not hold loopback addresses, so the kubernetes Service gets none.
-        '--endpoint-reconciler-type=none',
-        '--profiling=false',
-        ...extraApiserverArgs,
-      ]),
-    );
+    const apiserverArgs = [
+      `--etcd-servers=${etcdUrl}`,
+      '--bind-address=127.0.0.1',
+      '--advertise-address=127.0.0.1',
+      `--secure-port=${String(apiPort)}`,
+      `--cert-dir=${pki}`,
+      `--tls-cert-file=${serving.certPath}`,
+      `--tls-private-key-file=${serving.keyPath}`,
+      `--client-ca-file=${ca.certPath}`,
+      `--token-auth-file=${tokenFile}`,
+      '--authorization-mode=Node,RBAC',
+      '--enable-admission-plugins=NodeRestriction,PodSecurity,MutatingAdmissionWebhook,ValidatingAdmissionWebhook,MutatingAdmissionPolicy,ValidatingAdmissionPolicy',
+      // Let PodSecurity, not the cluster-wide switch, be what rejects privileged pods.
+      '--allow-privileged=true',
+      '--service-account-issuer=https://kubernetes.default.svc',
+      `--service-account-key-file=${sa.publicKeyPath}`,
+      `--service-account-signing-key-file=${sa.keyPath}`,
+      '--service-cluster-ip-range=10.0.0.0/24',
+      // Endpoints may not hold loopback addresses, so the kubernetes Service gets none.
+      '--endpoint-reconciler-type=none',
+      '--profiling=false',
+    ];
+    const log = join(dir, 'kube-apiserver.log');
+    procs.push(launch(bins.apiserver, log, withOverrides(apiserverArgs, extraApiserverArgs)));
     watchdog = startWatchdog(procs, keep ? undefined : dir);
 
     const kubeconfigPath = join(dir, 'kubeconfig');
@@ -195,51 +194,11 @@ async function startOnce(
   }
 }
 
-interface Proc {
-  child: ChildProcess;
-  logPath: string;
-}
-
-function launch(binary: string, logPath: string, args: string[]): Proc {
-  const log = openSync(logPath, 'a');
-  try {
-    const child = spawn(binary, args, { stdio: ['ignore', log, log] });
-    child.on('error', () => undefined); // a failed spawn shows as an exit with the log's tail
-    child.unref(); // a forgotten stop() must not keep the test process alive; 'exit' kills it
-    return { child, logPath };
-  } finally {
-    closeSync(log);
-  }
-}
-
-// Kills the servers when this process dies without running its 'exit' handlers (SIGKILL, a crash).
-function startWatchdog(procs: Proc[], dir: string | undefined): ChildProcess {
-  const script = [
-    'parent=$1; dir=$2; shift 2',
-    'while kill -0 "$parent" 2>/dev/null; do sleep 1; done',
-    'kill -KILL "$@" 2>/dev/null',
-    '[ -n "$dir" ] && rm -rf "$dir"',
-  ].join('\n');
-  const pids = procs.flatMap(({ child }) => (child.pid === undefined ? [] : [String(child.pid)]));
-  const args = ['-c', script, 'watchdog', String(process.pid), dir ?? '', ...pids];
-  const watchdog = spawn('/bin/sh', args, { stdio: 'ignore', detached: true });
-  watchdog.unref();
-  return watchdog;
-}
-
-function isRunning(child: ChildProcess): boolean {
-  return child.exitCode === null && child.signalCode === null && child.pid !== undefined;
-}
-
-async function terminate(child: ChildProcess): Promise<void> {
-  if (!isRunning(child)) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = sleep(STOP_GRACE_MS, 'timeout');
-  if ((await Promise.race([exited, timer])) === 'timeout') {
-    child.kill('SIGKILL');
-    await exited;
-  }
+// An extra `--flag=value` replaces the default one: list flags such as --authorization-mode would append.
+function withOverrides(defaults: string[], extra: string[]): string[] {
+  const name = (arg: string): string => arg.split('=', 1)[0] ?? arg;
+  const overridden = new Set(extra.map(name));
+  return [...defaults.filter((arg) => !overridden.has(name(arg))), ...extra];
 }
 
 async function waitReady(
@@ -266,42 +225,6 @@ async function waitReady(
   throw new Error(
     `kube-apiserver not ready after ${String(READY_TIMEOUT_MS / 1000)}s (${last})\n${logTails(procs)}`,
   );
-}
-
-function exitReason(child: ChildProcess): string {
-  return child.signalCode ?? `exit code ${String(child.exitCode ?? 'unknown (spawn failed?)')}`;
-}
-
-function logTails(procs: Proc[], lines = 30): string {
-  return procs
-    .map(({ logPath }) => {
-      let text: string;
-      try {
-        text = readFileSync(logPath, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-      } catch {
-        text = '(no log)';
-      }
-      return `--- last ${String(lines)} lines of ${logPath}\n${text}`;
-    })
-    .join('\n');
-}
-
-async function freePorts(count: number): Promise<number[]> {
-  // Hold all listeners open together so that the ports differ from each other.
-  const servers = await Promise.all(
-    Array.from({ length: count }, () => {
-      const server = createServer();
-      return new Promise<typeof server>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-          resolve(server);
-        });
-      });
-    }),
-  );
-  const ports = servers.map((s) => (s.address() as AddressInfo).port);
-  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-  return ports;
 }
 
 function kubeconfig(server: string, caPem: Buffer, token: string): string {

@@ -1,0 +1,96 @@
+import type { FixOperation, ObjectPath } from '../engine/finding.ts';
+import type { DocumentSlice } from '../input/split-documents.ts';
+import type { FixTarget } from './fix-targets.ts';
+import { applyEdits, diffEdit, editsConflict, shiftEdits } from './text-edit.ts';
+import type { Edit } from './text-edit.ts';
+import { walk } from './internal/yaml-path.ts';
+import { editContext, editsForOperation } from './yaml-edit.ts';
+import type { EditContext } from './yaml-edit.ts';
+
+/** A part of a document that an edit changes, to keep two fixes off the same entry in one pass. */
+export interface Claim {
+  document: DocumentSlice;
+  path: ObjectPath;
+}
+
+/** The edits (in file offsets) that fix one finding, and what they claim. */
+export type FindingEdits = { edits: Edit[]; claims: Claim[] } | { error: string };
+
+/** Parsed documents, shared by the findings of one pass (parse each document once). */
+export class EditContexts {
+  readonly #parsed = new Map<DocumentSlice, EditContext | undefined>();
+
+  get(document: DocumentSlice): EditContext | undefined {
+    if (!this.#parsed.has(document)) this.#parsed.set(document, editContext(document.text));
+    return this.#parsed.get(document);
+  }
+}
+
+const isIndex = (segment: unknown) => typeof segment === 'number' || segment === '-';
+
+/** Changes a sequence's length (so later indices into it move). */
+export function changesSequence(op: FixOperation): boolean {
+  return op.op !== 'replace' && isIndex(op.path[op.path.length - 1]);
+}
+
+function isPrefix(a: ObjectPath, b: ObjectPath): boolean {
+  return a.length <= b.length && a.every((segment, i) => segment === b[i]);
+}
+
+/** True when one claim contains the other (same document, one path a prefix of the other). */
+export function claimsOverlap(a: Claim, b: Claim): boolean {
+  return a.document === b.document && (isPrefix(a.path, b.path) || isPrefix(b.path, a.path));
+}
+
+/**
+ * What an operation claims: for a removal, the collection it removes from (two removals could
+ * empty it together); for an addition, the first path segment it creates (two fixes creating the
+ * same parent would write it twice); otherwise its path.
+ */
+function claimOf(ctx: EditContext, document: DocumentSlice, op: FixOperation): Claim {
+  if (op.op === 'remove') return { document, path: op.path.slice(0, -1) };
+  const found = walk(ctx.doc, op.path);
+  const path = found.missing === undefined ? op.path : op.path.slice(0, found.missing + 1);
+  return { document, path: changesSequence(op) ? op.path.slice(0, -1) : path };
+}
+
+/**
+ * Turns a finding's operations into text edits on its document. Independent operations keep
+ * their own small edits; operations that build on each other (one creates what the next edits,
+ * or one shifts the sequence another indexes) are applied in order, as JSON Patch does, and
+ * become one edit.
+ */
+export function editsForFinding(
+  contexts: EditContexts,
+  target: FixTarget,
+  ops: readonly FixOperation[],
+): FindingEdits {
+  const { document, prefix } = target;
+  const ctx = contexts.get(document);
+  if (ctx === undefined) return { error: 'the document has YAML syntax errors' };
+  const full = ops.map((op) => ({ ...op, path: [...prefix, ...op.path] }));
+  const claims = full.map((op) => claimOf(ctx, document, op));
+  const independent = full.map((op) => editsForOperation(ctx, op));
+  const edits: Edit[] = [];
+  for (const result of independent) {
+    if ('error' in result) return result;
+    edits.push(...result.edits);
+  }
+  const dependent =
+    full.some(changesSequence) && full.length > 1
+      ? true
+      : full.some((a, i) =>
+          full.some((b, j) => i < j && (isPrefix(a.path, b.path) || isPrefix(b.path, a.path))),
+        ) || edits.some((a, i) => edits.some((b, j) => i < j && editsConflict(a, b)));
+  if (!dependent) return { edits: shiftEdits(edits, document.start), claims };
+  let text = document.text;
+  for (const op of full) {
+    const step = editContext(text);
+    if (step === undefined) return { error: 'an earlier operation of this fix broke the YAML' };
+    const result = editsForOperation(step, op);
+    if ('error' in result) return result;
+    text = applyEdits(text, result.edits);
+  }
+  const combined = diffEdit(document.text, text);
+  return { edits: combined === undefined ? [] : shiftEdits([combined], document.start), claims };
+}

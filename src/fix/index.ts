@@ -1,0 +1,10 @@
+export { applyFixes, fixText, MAX_PASSES } from './apply-fixes.ts';
+export type { ApplyFixesOptions, FixTextResult } from './apply-fixes.ts';
+export { fixSources } from './fix-sources.ts';
+export type { FixSourcesOptions, FixSourcesResult } from './fix-sources.ts';
+export type { FailedFix, PlannedFix } from './fix-pass.ts';
+export { operationsOf } from './fix-targets.ts';
+export { textEditsForFinding } from './sarif-edits.ts';
+export { editContext, editsForOperation } from './yaml-edit.ts';
+export { applyEdits } from './text-edit.ts';
+export type { Edit } from './text-edit.ts';

@@ -1,0 +1,57 @@
+import { ruleAllows } from '../match.ts';
+import type { PolicyRule } from '../types.ts';
+
+/**
+ * One request that a risky permission lets a subject make, matched with the authorizer's own
+ * rule matching. Without `name` the probe stands for "any object": a rule restricted by
+ * resourceNames does not match it (unless `anyName`, for grants that are dangerous even when named).
+ */
+export interface Probe {
+  readonly verb: string;
+  readonly apiGroup: string;
+  readonly resource: string;
+  readonly subresource?: string;
+  readonly name?: string;
+  readonly anyName?: boolean;
+  /** The request is only dangerous in this namespace (aws-auth lives in kube-system). */
+  readonly namespace?: string;
+  /**
+   * The resource is cluster-scoped, so a RoleBinding cannot grant it. (`namespaces` is not: a
+   * RoleBinding grants its own Namespace object, whose requests carry that namespace.)
+   */
+  readonly clusterScoped?: boolean;
+}
+
+export function probeMatches(rule: PolicyRule, probe: Probe): boolean {
+  const target =
+    probe.anyName === true && rule.resourceNames.length > 0 ? { ...rule, resourceNames: [] } : rule;
+  return ruleAllows(target, {
+    user: '',
+    groups: [],
+    verb: probe.verb,
+    apiGroup: probe.apiGroup,
+    resource: probe.resource,
+    subresource: probe.subresource ?? '',
+    name: probe.name ?? '',
+  });
+}
+
+/** Every combination of verbs and `group/resource[/subresource]` strings, sharing the extra fields. */
+export function probes(
+  verbs: readonly string[],
+  resources: readonly string[],
+  extra: Partial<Probe> = {},
+): Probe[] {
+  return verbs.flatMap((verb) =>
+    resources.map((spec) => {
+      const [group = '', resource = '', subresource] = spec.split('/');
+      return {
+        verb,
+        apiGroup: group,
+        resource,
+        ...(subresource === undefined ? {} : { subresource }),
+        ...extra,
+      };
+    }),
+  );
+}

@@ -1,0 +1,29 @@
+import { ruleTester } from '../../../test/helpers/rule-tester.ts';
+import rule from './service-nodeport.ts';
+
+const service = (spec: string): string =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: { app: web }\n${spec}\n`;
+
+ruleTester.run(rule, {
+  valid: [
+    service('  ports:\n    - port: 80'),
+    service('  type: ClusterIP\n  ports:\n    - port: 80'),
+    service('  type: LoadBalancer\n  ports:\n    - port: 80'),
+  ],
+  invalid: [
+    {
+      yaml: service(
+        '  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 30080\n    - port: 53\n      protocol: UDP',
+      ),
+      errors: [
+        {
+          messageId: 'nodePort',
+          line: 7,
+          column: 9,
+          severity: 'low',
+          message: 'opens nodePort 30080 (80/TCP), an allocated node port (53/UDP) on every node.',
+        },
+      ],
+    },
+  ],
+});

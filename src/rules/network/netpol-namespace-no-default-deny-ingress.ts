@@ -1,0 +1,4 @@
+import { defaultDenyRule } from './internal/default-deny-rule.ts';
+
+// https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-ingress-traffic
+export default defaultDenyRule('ingress');

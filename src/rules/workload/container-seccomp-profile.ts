@@ -1,0 +1,116 @@
+import type { ObjectPath } from '../../engine/finding.ts';
+import { defineRule } from '../../engine/rule.ts';
+import { podOf } from './internal/pod.ts';
+import { containerAnnotation, podAnnotation } from './internal/annotations.ts';
+import { containersOf } from './internal/containers.ts';
+import { setField } from './internal/patch.ts';
+import { REF } from './internal/refs.ts';
+import {
+  containerContextPath,
+  isWindowsPod,
+  podContextPath,
+  resolve,
+} from './internal/security-context.ts';
+import { asRecord, quoteList } from './internal/values.ts';
+
+const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
+const CONTAINER_ANNOTATION = 'container.seccomp.security.alpha.kubernetes.io/';
+
+export default defineRule({
+  id: 'container-seccomp-profile',
+  meta: {
+    title: 'Containers run under a seccomp profile',
+    description:
+      "Seccomp filters the system calls a container may make; the runtime's default profile blocks the rarely needed calls behind many kernel exploits. Kubernetes runs containers Unconfined unless the pod or container sets `seccompProfile` (or the kubelet runs with `--seccomp-default`). The rule resolves the profile as the kubelet does: the container's `seccompProfile`, else the pod's, else the deprecated annotations. It reports a missing profile (medium) and an explicit `Unconfined` (high).",
+    severity: 'medium',
+    category: 'workload',
+    workloadsOnly: true,
+    messages: {
+      notSet:
+        'Container "{{name}}" has no seccomp profile (neither it nor the pod sets seccompProfile): it runs Unconfined unless the kubelet defaults to RuntimeDefault.',
+      unconfined:
+        'Container "{{name}}" sets seccompProfile type Unconfined: every system call is allowed.',
+      podUnconfined:
+        'Pod securityContext sets seccompProfile type Unconfined for containers {{names}}: every system call is allowed.',
+      annotationUnconfined:
+        'Container "{{name}}" is Unconfined through the deprecated annotation {{key}}: every system call is allowed.',
+    },
+    remediation:
+      'Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod (or `Localhost` with a profile of your own).',
+    references: [REF.seccomp, REF.securityContext, REF.pss, REF.cis, REF.nsa],
+    peers: {
+      trivy: ['KSV030', 'KSV104'],
+      kubescape: ['C-0055', 'C-0210'],
+      polaris: ['linuxHardening'],
+      kubeScore: ['container-seccomp-profile'],
+      checkov: ['CKV_K8S_31'],
+    },
+  },
+  check(ctx) {
+    const pod = podOf(ctx.object);
+    if (pod === undefined || isWindowsPod(pod)) return;
+    const podUnconfined: string[] = [];
+    const unconfined = (path: ObjectPath) => [
+      { op: 'replace' as const, path, value: 'RuntimeDefault' },
+    ];
+    for (const c of containersOf(pod)) {
+      const profile = resolve(pod, c, 'seccompProfile');
+      const type = asRecord(profile?.value)?.type;
+      if (type === 'RuntimeDefault' || type === 'Localhost') continue;
+      if (profile !== undefined && type === 'Unconfined') {
+        const path = [...profile.path, 'type'];
+        if (profile.level === 'pod') podUnconfined.push(c.name);
+        else
+          ctx.report({
+            path,
+            messageId: 'unconfined',
+            data: { name: c.name },
+            severity: 'high',
+            suggest: unconfined(path),
+          });
+        continue;
+      }
+      if (profile === undefined) {
+        const annotation =
+          containerAnnotation(pod, CONTAINER_ANNOTATION, c) ?? podAnnotation(pod, POD_ANNOTATION);
+        if (annotation !== undefined && annotation.value !== 'unconfined') continue;
+        if (annotation !== undefined) {
+          const key = String(annotation.path[annotation.path.length - 1]);
+          ctx.report({
+            path: annotation.path,
+            messageId: 'annotationUnconfined',
+            data: { name: c.name, key },
+            severity: 'high',
+            suggest: [{ op: 'replace', path: annotation.path, value: 'runtime/default' }],
+          });
+          continue;
+        }
+      }
+      // No profile, or one without a usable type.
+      const path =
+        profile === undefined
+          ? containerContextPath(c, 'seccompProfile')
+          : [...profile.path, 'type'];
+      ctx.report({
+        path,
+        messageId: 'notSet',
+        data: { name: c.name },
+        suggest: [
+          profile === undefined
+            ? setField(ctx.object, path, { type: 'RuntimeDefault' })
+            : setField(ctx.object, path, 'RuntimeDefault'),
+        ],
+      });
+    }
+    if (podUnconfined.length > 0) {
+      const path = podContextPath(pod, 'seccompProfile', 'type');
+      ctx.report({
+        path,
+        messageId: 'podUnconfined',
+        data: { names: quoteList(podUnconfined) },
+        severity: 'high',
+        suggest: unconfined(path),
+      });
+    }
+  },
+});

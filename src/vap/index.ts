@@ -1,0 +1,16 @@
+export { vapRules, ACTION_SEVERITY } from './vap-rules.ts';
+export type { VapRuleOptions } from './vap-rules.ts';
+export { evaluateVap, denyMessage, warningMessage } from './evaluate.ts';
+export type { VapContext } from './evaluate.ts';
+export { createAttributes, requestVariable, OFFLINE_USER } from './attributes.ts';
+export type { AdmissionAttributes, UserInfo } from './attributes.ts';
+export { policySetFrom } from './policy-set.ts';
+export type { PolicySet } from './policy-set.ts';
+export { readPolicy, readBinding, isPolicyObject, isBindingObject } from './read-policy.ts';
+export { ResourceResolver } from './resources.ts';
+export { offlineNamespace, inventoryParams } from './offline-context.ts';
+export type { ParamSource } from './params.ts';
+export { DEFAULT_CEL_LIMITS } from './cel/budget.ts';
+export type { CelLimits } from './cel/budget.ts';
+export type { AuthorizeFn, AuthzAttributes, AuthzDecision } from './cel/lib-authz.ts';
+export type * from './types.ts';

@@ -1,0 +1,194 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixCommand } from '../src/cli/fix.ts';
+import type { CliIo } from '../src/cli/io.ts';
+import { planScan } from '../src/config/scan-plan.ts';
+import type { Finding, ObjectPath } from '../src/engine/finding.ts';
+import type { AnyRule } from '../src/engine/rule.ts';
+import { scanLoaded } from '../src/engine/scan.ts';
+import type { ScanSettings } from '../src/engine/settings.ts';
+import { fixSources, operationsOf } from '../src/fix/index.ts';
+import { fixTargets } from '../src/fix/fix-targets.ts';
+import { DEFAULT_LOAD_OPTIONS, loadSources, loadTexts } from '../src/input/index.ts';
+import type { LoadResult } from '../src/input/load.ts';
+import { parseYamlDocument } from '../src/input/parse-document.ts';
+import { isRecord } from '../src/model/kube-object.ts';
+import { allRules } from '../src/rules/index.ts';
+import { fixTestRules } from './helpers/fix-rules.ts';
+
+// Copies of the insecure examples and of real projects; the corpus itself is never written.
+const CORPUS = new URL('../../shared/corpus/real/', import.meta.url).pathname;
+const EXAMPLES = new URL('../examples/insecure/', import.meta.url).pathname;
+const PROJECTS = [
+  'badpods',
+  'kubernetes-goat',
+  'vulnerable-kubernetes-deployments',
+  'microservices-demo',
+];
+
+function copyInputs(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kubeward-fix-'));
+  mkdirSync(path.join(dir, '.git')); // keeps config discovery inside the copy
+  cpSync(EXAMPLES, path.join(dir, 'examples'), { recursive: true });
+  for (const project of PROJECTS)
+    cpSync(path.join(CORPUS, project), path.join(dir, project), { recursive: true });
+  return dir;
+}
+
+const load = (dir: string) => loadSources(['.'], { ...DEFAULT_LOAD_OPTIONS, cwd: dir });
+const reload = (files: readonly { path: string; text: string }[]) =>
+  loadTexts(files, DEFAULT_LOAD_OPTIONS);
+const scan = (loaded: LoadResult, rules: readonly AnyRule[], settings: ScanSettings) =>
+  scanLoaded(loaded, { rules, settings }).findings;
+const fixable = (findings: readonly Finding[]) =>
+  findings.filter((f) => operationsOf(f, true).length > 0);
+
+/** Paths a fix may change, per document (`file\0index`): the op paths, cut at the first segment the original lacks. */
+function fixedPaths(loaded: LoadResult, findings: readonly Finding[]): Map<string, ObjectPath[]> {
+  const targetOf = fixTargets(loaded);
+  const paths = new Map<string, ObjectPath[]>();
+  for (const finding of findings) {
+    const target = targetOf(finding);
+    if (target === undefined) continue;
+    const original = parseYamlDocument(target.document.text, DEFAULT_LOAD_OPTIONS).value;
+    const key = `${target.file.path}\u0000${target.document.index}`;
+    for (const op of operationsOf(finding, true)) {
+      let full = [...target.prefix, ...op.path];
+      while (full.length > 0 && typeof full[full.length - 1] !== 'string') full = full.slice(0, -1);
+      if (full[full.length - 1] === '-') full = full.slice(0, -1);
+      let node: unknown = original;
+      const cut = full.findIndex((segment) => {
+        const next: unknown =
+          isRecord(node) || Array.isArray(node)
+            ? (node as Record<string, unknown>)[segment]
+            : undefined;
+        node = next;
+        return next === undefined;
+      });
+      paths.set(key, [...(paths.get(key) ?? []), cut === -1 ? full : full.slice(0, cut + 1)]);
+    }
+  }
+  return paths;
+}
+
+function without(value: unknown, paths: readonly ObjectPath[]): unknown {
+  const copy: unknown = structuredClone(value);
+  for (const p of paths) {
+    let node: unknown = copy;
+    for (const segment of p.slice(0, -1))
+      node =
+        isRecord(node) || Array.isArray(node)
+          ? (node as Record<string, unknown>)[segment]
+          : undefined;
+    if (isRecord(node) || Array.isArray(node)) Reflect.deleteProperty(node, p[p.length - 1] ?? '');
+  }
+  return copy;
+}
+
+/** Every changed file parses to the same documents, once the fixed paths are deleted from both. */
+function expectSameExceptFixed(
+  before: LoadResult,
+  after: LoadResult,
+  paths: Map<string, ObjectPath[]>,
+): number {
+  let changed = 0;
+  for (const [file, source] of before.files) {
+    const fixed = after.files.get(file);
+    if (fixed === undefined || fixed.text === source.text) continue;
+    changed++;
+    expect(fixed.documents.length, file).toBe(source.documents.length);
+    source.documents.forEach((doc, i) => {
+      const parsed = parseYamlDocument(fixed.documents[i]?.text ?? '', DEFAULT_LOAD_OPTIONS);
+      expect(
+        parsed.problems.filter((p) => p.level === 'error'),
+        `${file} #${i}`,
+      ).toEqual([]);
+      const cut = paths.get(`${file}\u0000${i}`) ?? [];
+      const original = parseYamlDocument(doc.text, DEFAULT_LOAD_OPTIONS).value;
+      expect(without(parsed.value, cut), `${file} document ${i}`).toEqual(without(original, cut));
+    });
+  }
+  return changed;
+}
+
+describe('kubeward fix --unsafe on copies of the examples and real projects', () => {
+  let dir: string;
+  let before: LoadResult;
+  let beforeFixable: Finding[];
+  let status: number;
+  let stderr = '';
+  const plan = () => planScan(allRules, ['.'], {}, { cwd: dir, today: '2026-01-01' });
+
+  beforeAll(async () => {
+    dir = copyInputs();
+    before = await load(dir);
+    beforeFixable = fixable(scan(before, plan().rules, plan().settings));
+    const io: CliIo = {
+      stdout: () => undefined,
+      stderr: (text) => (stderr += text),
+      cwd: dir,
+      env: {},
+      isTTY: false,
+      readStdin: () => Promise.resolve(new Uint8Array()),
+    };
+    status = await fixCommand(['--unsafe', '.'], io);
+  });
+
+  it('applies every fix and lists the unsafe ones', () => {
+    expect(beforeFixable.length).toBeGreaterThan(0);
+    expect(stderr.split('\n').filter((l) => l.includes('not fixed'))).toEqual([]);
+    expect(status).toBe(0);
+    const unsafe = beforeFixable.filter((f) => (f.suggest?.length ?? 0) > 0).length;
+    expect(stderr.match(/unsafe fix applied/g)?.length ?? 0).toBeGreaterThanOrEqual(unsafe);
+  });
+
+  it('leaves no fixed finding behind on a re-scan', async () => {
+    const after = fixable(scan(await load(dir), plan().rules, plan().settings));
+    const fixed = new Set(beforeFixable.map((f) => f.fingerprint));
+    expect(
+      after
+        .filter((f) => fixed.has(f.fingerprint))
+        .map((f) => `${f.ruleId} ${f.location?.file ?? ''}`),
+    ).toEqual([]);
+    expect(
+      after.map((f) => `${f.ruleId} ${f.location?.file ?? ''}:${f.location?.line ?? 0}`),
+    ).toEqual([]);
+  });
+
+  it('changes nothing but the fixed paths', async () => {
+    const after = await load(dir);
+    const changed = expectSameExceptFixed(before, after, fixedPaths(before, beforeFixable));
+    expect(changed).toBe(new Set(beforeFixable.map((f) => f.location?.file)).size);
+    expect(
+      readFileSync(path.join(CORPUS, 'badpods/manifests/priv/pod/priv-exec-pod.yaml'), 'utf8'),
+    ).toContain('privileged: true');
+  });
+});
+
+describe('fixSources with test-local rules of every edit kind, on the same inputs', () => {
+  it('fixes everything, and changes nothing but the fixed paths', async () => {
+    const dir = copyInputs();
+    const rules = [...allRules, ...fixTestRules];
+    const settings = planScan([], ['.'], {}, { cwd: dir, today: '2026-01-01' }).settings;
+    const before = await load(dir);
+    const beforeFixable = fixable(scan(before, rules, settings));
+    expect(beforeFixable.filter((f) => f.ruleId.startsWith('t-')).length).toBeGreaterThan(100);
+    const outcome = fixSources(before, {
+      unsafe: true,
+      scan: (l) => scan(l, rules, settings),
+      reload,
+    });
+    expect(
+      outcome.failed.map(
+        (f) => `${f.finding.ruleId} ${f.finding.location?.file ?? ''}: ${f.reason}`,
+      ),
+    ).toEqual([]);
+    const after = reload([...outcome.files].map(([p, f]) => ({ path: p, text: f.after })));
+    expect(
+      fixable(scan(after, rules, settings)).map((f) => `${f.ruleId} ${f.location?.file ?? ''}`),
+    ).toEqual([]);
+    expectSameExceptFixed(before, after, fixedPaths(before, beforeFixable));
+  });
+});
