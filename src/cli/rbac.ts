@@ -46,6 +46,7 @@ Options:
   -o, --output FILE          write to FILE instead of standard output
       --from TEXT            paths: only paths from subjects or workloads whose name contains TEXT
       --max-steps N          paths: longest path reported (default: 8)
+      --eks                  paths: also follow EKS-only steps (writing the aws-auth ConfigMap)
       --severity SEVERITY    risks: report only findings at or above SEVERITY (default: info)
       --fail-on SEVERITY     risks: exit 1 when a finding is at or above SEVERITY, or none (default: high)
       --max-file-size SIZE   skip larger files with a diagnostic (default: 32MiB)
@@ -69,6 +70,7 @@ export async function rbacCommand(argv: string[], io: CliIo): Promise<number> {
     output: { type: 'string', short: 'o' },
     from: { type: 'string' },
     'max-steps': { type: 'string' },
+    eks: { type: 'boolean' },
     severity: { type: 'string' },
     'fail-on': { type: 'string' },
     'max-file-size': { type: 'string' },
@@ -182,6 +184,7 @@ export async function rbacCommand(argv: string[], io: CliIo): Promise<number> {
       const paths = rbac.shortestPaths(graph, {
         maxSteps: intFlag(values['max-steps'], '--max-steps', 8),
         ...(values.from === undefined ? {} : { from: values.from }),
+        ...(values.eks === true ? { providers: ['eks'] as const } : {}),
       });
       write(
         format === 'json'

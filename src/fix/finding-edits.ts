@@ -1,10 +1,10 @@
 import type { FixOperation, ObjectPath } from '../engine/finding.ts';
 import type { DocumentSlice } from '../input/split-documents.ts';
 import type { FixTarget } from './fix-targets.ts';
-import { applyEdits, diffEdit, editsConflict, shiftEdits } from './text-edit.ts';
+import { diffEdit, editsConflict, shiftEdits } from './text-edit.ts';
 import type { Edit } from './text-edit.ts';
 import { walk } from './internal/yaml-path.ts';
-import { editContext, editsForOperation } from './yaml-edit.ts';
+import { applyOperations, editContext, editsForOperation } from './yaml-edit.ts';
 import type { EditContext } from './yaml-edit.ts';
 
 /** A part of a document that an edit changes, to keep two fixes off the same entry in one pass. */
@@ -54,6 +54,15 @@ function claimOf(ctx: EditContext, document: DocumentSlice, op: FixOperation): C
   return { document, path: changesSequence(op) ? op.path.slice(0, -1) : path };
 }
 
+/** True when operations build on each other, so that they must be applied one after the other. */
+function dependent(ops: readonly FixOperation[], edits: readonly Edit[]): boolean {
+  if (ops.length > 1 && ops.some(changesSequence)) return true;
+  const related = ops.some((a, i) =>
+    ops.some((b, j) => i < j && (isPrefix(a.path, b.path) || isPrefix(b.path, a.path))),
+  );
+  return related || edits.some((a, i) => edits.some((b, j) => i < j && editsConflict(a, b)));
+}
+
 /**
  * Turns a finding's operations into text edits on its document. Independent operations keep
  * their own small edits; operations that build on each other (one creates what the next edits,
@@ -70,27 +79,14 @@ export function editsForFinding(
   if (ctx === undefined) return { error: 'the document has YAML syntax errors' };
   const full = ops.map((op) => ({ ...op, path: [...prefix, ...op.path] }));
   const claims = full.map((op) => claimOf(ctx, document, op));
-  const independent = full.map((op) => editsForOperation(ctx, op));
-  const edits: Edit[] = [];
-  for (const result of independent) {
-    if ('error' in result) return result;
-    edits.push(...result.edits);
+  const results = full.map((op) => editsForOperation(ctx, op));
+  const edits = results.flatMap((r) => ('error' in r ? [] : r.edits));
+  if (results.every((r) => !('error' in r)) && !dependent(full, edits)) {
+    return { edits: shiftEdits(edits, document.start), claims };
   }
-  const dependent =
-    full.some(changesSequence) && full.length > 1
-      ? true
-      : full.some((a, i) =>
-          full.some((b, j) => i < j && (isPrefix(a.path, b.path) || isPrefix(b.path, a.path))),
-        ) || edits.some((a, i) => edits.some((b, j) => i < j && editsConflict(a, b)));
-  if (!dependent) return { edits: shiftEdits(edits, document.start), claims };
-  let text = document.text;
-  for (const op of full) {
-    const step = editContext(text);
-    if (step === undefined) return { error: 'an earlier operation of this fix broke the YAML' };
-    const result = editsForOperation(step, op);
-    if ('error' in result) return result;
-    text = applyEdits(text, result.edits);
-  }
+  const sequential = applyOperations(document.text, full);
+  if ('error' in sequential) return sequential;
+  const text = sequential.text;
   const combined = diffEdit(document.text, text);
   return { edits: combined === undefined ? [] : shiftEdits([combined], document.start), claims };
 }

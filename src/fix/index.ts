@@ -5,6 +5,6 @@ export type { FixSourcesOptions, FixSourcesResult } from './fix-sources.ts';
 export type { FailedFix, PlannedFix } from './fix-pass.ts';
 export { operationsOf } from './fix-targets.ts';
 export { textEditsForFinding } from './sarif-edits.ts';
-export { editContext, editsForOperation } from './yaml-edit.ts';
+export { applyOperations, editContext, editsForOperation } from './yaml-edit.ts';
 export { applyEdits } from './text-edit.ts';
 export type { Edit } from './text-edit.ts';

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { FixOperation, ObjectPath } from '../engine/finding.ts';
 import { isRecord } from '../model/kube-object.ts';
+import { applyEdits } from './text-edit.ts';
 import type { EditContext, EditResult } from './internal/edit-context.ts';
 import { failure } from './internal/edit-context.ts';
 import { insertItem, insertPair } from './internal/yaml-insert.ts';
@@ -101,4 +102,23 @@ function merge(ctx: EditContext, path: ObjectPath, value: Record<string, unknown
     edits.push(...result.edits);
   }
   return { edits };
+}
+
+/**
+ * Applies operations one after the other (as JSON Patch does) to the text of one YAML document.
+ * @example applyOperations('a: 1\n', [{ op: 'add', path: ['b'], value: 2 }]) // { text: 'a: 1\nb: 2\n' }
+ */
+export function applyOperations(
+  text: string,
+  ops: readonly FixOperation[],
+): { text: string } | { error: string } {
+  let current = text;
+  for (const op of ops) {
+    const ctx = editContext(current);
+    if (ctx === undefined) return { error: 'the document has YAML syntax errors' };
+    const result = editsForOperation(ctx, op);
+    if ('error' in result) return result;
+    current = applyEdits(current, result.edits);
+  }
+  return { text: current };
 }

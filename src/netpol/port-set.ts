@@ -52,14 +52,24 @@ export function containsPort(set: PortSet, port: number): boolean {
 
 export function unionPorts(a: PortSet, b: PortSet): PortSet {
   if (a.length === 0 || isAllPorts(b)) return b;
-  if (b.length === 0 || isAllPorts(a)) return a;
-  const sorted = [...a, ...b].sort((x, y) => x[0] - y[0]);
+  if (b.length === 0 || isAllPorts(a) || portsEqual(a, b)) return a;
+  // Linear merge of two sorted lists; adjacent ranges merge too (80 and 81 become 80-81): the
+  // golden format wants maximal ranges.
   const out: [number, number][] = [];
-  for (const [start, end] of sorted) {
+  let i = 0;
+  let j = 0;
+  for (let x = a[0], y = b[0]; x !== undefined || y !== undefined; x = a[i], y = b[j]) {
+    const fromA = x !== undefined && (y === undefined || x[0] <= y[0]);
+    const next = fromA ? x : y;
+    if (next === undefined) break;
+    if (fromA) i++;
+    else j++;
     const last = out[out.length - 1];
-    // Adjacent ranges merge too (80 and 81 become 80-81): the golden format wants maximal ranges.
-    if (last !== undefined && start <= last[1] + 1) last[1] = Math.max(last[1], end);
-    else out.push([start, end]);
+    if (last !== undefined && next[0] <= last[1] + 1) {
+      if (next[1] > last[1]) last[1] = next[1];
+    } else {
+      out.push([next[0], next[1]]);
+    }
   }
   return normalise(out);
 }

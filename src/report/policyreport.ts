@@ -23,6 +23,7 @@ interface ReportResult {
 }
 
 interface Group {
+  first: Finding;
   findings: Finding[];
   suppressed: boolean;
 }
@@ -44,7 +45,7 @@ export function policyreport(result: ScanResult, ctx: ReportContext): string {
     const groups = byNamespace.get(ns) ?? new Map<string, Group>();
     byNamespace.set(ns, groups);
     const key = JSON.stringify([finding.ruleId, suppressed, refKey(finding.object)]);
-    const group = groups.get(key) ?? { findings: [], suppressed };
+    const group = groups.get(key) ?? { first: finding, findings: [], suppressed };
     group.findings.push(finding);
     groups.set(key, group);
   };
@@ -77,7 +78,7 @@ export function policyreport(result: ScanResult, ctx: ReportContext): string {
 }
 
 function toResult(group: Group, time: Date | undefined): ReportResult {
-  const first = group.findings[0]!;
+  const first = group.first;
   const severity = group.findings.reduce<Severity>(
     (worst, f) => (severityRank(f.severity) < severityRank(worst) ? f.severity : worst),
     first.severity,
@@ -129,11 +130,7 @@ function refKey(ref: ObjectRef): string {
 }
 
 function compareResults(a: ReportResult, b: ReportResult): number {
-  const ka = [a.policy, a.result, refKey(a.resources[0]!)];
-  const kb = [b.policy, b.result, refKey(b.resources[0]!)];
-  for (let i = 0; i < ka.length; i++) {
-    if (ka[i]! < kb[i]!) return -1;
-    if (ka[i]! > kb[i]!) return 1;
-  }
-  return 0;
+  const ka = `${a.policy}\u0000${a.result}\u0000${a.resources.map(refKey).join()}`;
+  const kb = `${b.policy}\u0000${b.result}\u0000${b.resources.map(refKey).join()}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }

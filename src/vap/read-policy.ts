@@ -6,6 +6,7 @@ import type {
   NamedExpression,
   ParamRef,
   ResourceRule,
+  Validation,
   ValidationAction,
   VapBinding,
   VapPolicy,
@@ -44,6 +45,17 @@ function readMatch(raw: unknown): MatchResources | undefined {
   };
 }
 
+function readValidation(raw: Record<string, unknown>): Validation {
+  const validation: Validation = { expression: text(raw.expression) ?? '' };
+  const message = text(raw.message);
+  const messageExpression = text(raw.messageExpression);
+  const reason = text(raw.reason);
+  if (message !== undefined) validation.message = message;
+  if (messageExpression !== undefined) validation.messageExpression = messageExpression;
+  if (reason !== undefined) validation.reason = reason;
+  return validation;
+}
+
 function readNamed(raw: unknown): NamedExpression[] {
   return records(raw).map((r) => ({
     name: text(r.name) ?? '',
@@ -65,14 +77,7 @@ export function readPolicy(object: KubeObject, source?: ScanObject): VapPolicy {
   else if (matchConstraints.resourceRules.length === 0) {
     problems.push('spec.matchConstraints.resourceRules: Required value');
   }
-  const validations = records(spec.validations).map((v) => ({
-    expression: text(v.expression) ?? '',
-    ...(text(v.message) === undefined ? {} : { message: text(v.message)! }),
-    ...(text(v.messageExpression) === undefined
-      ? {}
-      : { messageExpression: text(v.messageExpression)! }),
-    ...(text(v.reason) === undefined ? {} : { reason: text(v.reason)! }),
-  }));
+  const validations = records(spec.validations).map((v) => readValidation(v));
   const auditAnnotations = records(spec.auditAnnotations).map((a) => ({
     key: text(a.key) ?? '',
     valueExpression: text(a.valueExpression) ?? '',

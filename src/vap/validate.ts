@@ -62,9 +62,9 @@ export function validate(
   if (conditionErrors.length > 0) return fail(aggregate(conditionErrors));
 
   const outcomes = policy.validations.map((v) => run(v.expression));
-  if (outOfBudget(budget)) return fail(budget.exceeded!);
+  if (outOfBudget(budget)) return fail(budget.exceeded ?? '');
   policy.validations.forEach((validation, index) => {
-    const outcome = outcomes[index]!;
+    const outcome = outcomes[index] ?? { ok: false, error: 'not evaluated', costExceeded: false };
     if (!outcome.ok) {
       const message = expressionError(validation.expression, outcome.error);
       result.decisions.push({ action: onError, evaluation: 'error', message, index });
@@ -82,7 +82,7 @@ export function validate(
         result.decisions.push({
           action: onError,
           evaluation: 'error',
-          message: `failed messageExpression: ${budget.exceeded!}`,
+          message: `failed messageExpression: ${budget.exceeded ?? ''}`,
           index,
         });
         return;
@@ -154,5 +154,5 @@ function expressionError(expression: string, error: string): string {
 
 /** utilerrors.NewAggregate's text. */
 function aggregate(errors: readonly string[]): string {
-  return errors.length === 1 ? errors[0]! : `[${errors.join(', ')}]`;
+  return errors.length === 1 ? (errors[0] ?? '') : `[${errors.join(', ')}]`;
 }

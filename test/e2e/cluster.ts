@@ -152,6 +152,7 @@ async function startOnce(
         `--initial-cluster=kubeward-e2e=${peerUrl}`,
         '--initial-cluster-state=new',
         '--unsafe-no-fsync=true', // throwaway data: skip fsync for speed
+        '--log-level=warn',
       ]),
     );
     const server = `https://127.0.0.1:${String(apiPort)}`;
@@ -211,7 +212,8 @@ async function waitReady(
     const dead = procs.find(({ child }) => !isRunning(child));
     if (dead) {
       const { child } = dead;
-      throw new Error(`${child.spawnfile} exited (${exitReason(child)})\n${logTails(procs)}`);
+      const logs = logTails([dead, ...procs.filter((p) => p !== dead)]);
+      throw new Error(`${child.spawnfile} exited (${exitReason(child)})\n${logs}`);
     }
     try {
       const res = await kubeRequest(cluster, { path: '/readyz', timeoutMs: 5_000 });
@@ -223,7 +225,7 @@ async function waitReady(
     await sleep(250);
   }
   throw new Error(
-    `kube-apiserver not ready after ${String(READY_TIMEOUT_MS / 1000)}s (${last})\n${logTails(procs)}`,
+    `kube-apiserver not ready after ${String(READY_TIMEOUT_MS / 1000)}s (${last})\n${logTails(procs.toReversed())}`,
   );
 }
 

@@ -65,6 +65,7 @@ export function exitReason(child: ChildProcess): string {
   return child.signalCode ?? `exit code ${String(child.exitCode ?? 'unknown (spawn failed?)')}`;
 }
 
+/** The last lines of each process's log, in the order given (put the one that matters first). */
 export function logTails(procs: Proc[], lines = 30): string {
   return procs
     .map(({ logPath }) => {

@@ -9,7 +9,6 @@ import {
   renderInline,
   renderScalar,
 } from '../render-value.ts';
-import type { ScalarStyle } from '../render-value.ts';
 import { columnOf } from './lines.ts';
 import { contentEnd, edit, failure, rangeOf } from './edit-context.ts';
 import type { EditContext, EditResult } from './edit-context.ts';

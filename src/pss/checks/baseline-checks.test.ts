@@ -111,7 +111,7 @@ describe('evaluatePod: baseline container and host checks', () => {
       containers: [c('a', undefined, { ports: [{ containerPort: 8080 }] })],
       ephemeralContainers: [c('dbg', undefined, { ports: [{ containerPort: 9 }] })],
     };
-    const template = evaluatePod({}, spec as unknown as PodSpec, 'baseline', 'latest', {
+    const template = evaluatePod({}, spec, 'baseline', 'latest', {
       template: true,
     });
     expect(template.map((f) => f.checkId)).toEqual(['hostNamespaces']);

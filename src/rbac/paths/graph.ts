@@ -4,21 +4,14 @@
 // root on a node reads the tokens of the pods there.
 import type { PrivilegedNamespaces } from '../grant-scope.ts';
 import type { RbacIndex } from '../rbac-index.ts';
-import {
-  ALL_AUTHENTICATED,
-  ALL_UNAUTHENTICATED,
-  ANONYMOUS_USER,
-  serviceAccountGroups,
-  serviceAccountNamespace,
-  serviceAccountUser,
-  SUPERUSER_GROUP,
-} from '../subjects.ts';
+import { serviceAccountNamespace, SUPERUSER_GROUP } from '../subjects.ts';
 import type { WorkloadIndex } from '../workloads.ts';
 import { addPermissionEdges } from './permission-edges.ts';
 import type { EdgeSink } from './permission-edges.ts';
 import { PrincipalGrants } from './principal-grants.ts';
+import { subjectKeys } from './subject-keys.ts';
 import { GOAL, NODE } from './types.ts';
-import type { EscalationGraph, PathEdge, PathNode, PathNodeKind, StepGrant } from './types.ts';
+import type { EscalationGraph, PathEdge, PathNode, PathNodeKind } from './types.ts';
 
 export interface GraphInput {
   index: RbacIndex;
@@ -58,21 +51,25 @@ export function buildEscalationGraph({
   node(GOAL, 'ClusterAdmin', 'cluster-admin-equivalent power');
   node(NODE, 'Node', 'root on a node');
 
-  // Subjects only the default bindings name (controllers, system:masters) are steps, not starts.
-  const fromInput = new Set<string>();
+  // Subjects that only the default bindings name (controllers, system:masters) are steps, not starts.
+  const starts = new Set<string>();
   for (const binding of index.bindings) {
     for (const subject of binding.subjects) {
-      if (subject.kind === 'User') node(`User:${subject.name}`, 'User', `User ${subject.name}`);
+      let id: string | undefined;
+      if (subject.kind === 'User')
+        id = node(`User:${subject.name}`, 'User', `User ${subject.name}`);
       else if (subject.kind === 'Group')
-        node(`Group:${subject.name}`, 'Group', `Group ${subject.name}`);
+        id = node(`Group:${subject.name}`, 'Group', `Group ${subject.name}`);
       else if (subject.kind === 'ServiceAccount') {
         const ns = serviceAccountNamespace(subject, binding.namespace);
-        if (ns !== undefined) account(ns, subject.name);
+        if (ns !== undefined) id = account(ns, subject.name);
       }
+      if (id !== undefined && !binding.bootstrap) starts.add(id);
     }
   }
   for (const [ns, names] of workloads.serviceAccounts)
-    for (const name of names.keys()) account(ns, name);
+    for (const name of names.keys()) starts.add(account(ns, name));
+  for (const [ns, names] of workloads.tokenSecrets) for (const name of names) account(ns, name);
   const workloadIds = new Map<string | undefined, string[]>([[undefined, []]]);
   for (const link of workloads.all) {
     const id = node(
@@ -80,7 +77,7 @@ export function buildEscalationGraph({
       'Workload',
       `${link.ref.kind} ${link.namespace}/${link.ref.name}`,
     );
-    fromInput.add(id);
+    starts.add(id);
     const sa = account(link.namespace, link.serviceAccount);
     if (!link.tokenMounted) continue;
     addEdge({
@@ -91,10 +88,6 @@ export function buildEscalationGraph({
     workloadIds.get(undefined)?.push(id);
     workloadIds.set(link.namespace, [...(workloadIds.get(link.namespace) ?? []), id]);
   }
-  const principals = [...nodes.values()]
-    .filter((n) => n.kind !== 'ClusterAdmin' && n.kind !== 'Node')
-    .map((n) => n.id);
-  const starts = principals.filter((id) => fromInput.has(id));
 
   const namespaceAccounts = (namespace: string | undefined) => {
     const id = `NamespaceAccounts:${namespace ?? '*'}`;
@@ -108,71 +101,52 @@ export function buildEscalationGraph({
     );
     const targets =
       namespace === undefined
-        ? [...accounts.entries()]
-        : [[namespace, accounts.get(namespace) ?? new Set<string>(['default'])] as const];
+        ? [...accounts]
+        : [[namespace, accounts.get(namespace) ?? new Set(['default'])] as const];
     for (const [ns, names] of targets)
       for (const name of names)
         addEdge({ from: id, to: account(ns, name), action: `become ServiceAccount ${ns}/${name}` });
     return id;
   };
+  const sinkFor = (from: string): EdgeSink => ({
+    add: (to, action, grant, alsoNeeds, provider) => {
+      if (!nodes.has(to)) node(to, to.startsWith('User:') ? 'User' : 'Group', to.replace(':', ' '));
+      addEdge({
+        from,
+        to,
+        action,
+        grant,
+        ...(alsoNeeds === undefined ? {} : { alsoNeeds }),
+        ...(provider === undefined ? {} : { provider }),
+      });
+    },
+    namespaceAccounts,
+    workloads: (ns) => workloadIds.get(ns) ?? [],
+    tokenSecretAccounts: (ns) =>
+      [...workloads.tokenSecrets]
+        .filter(([n]) => ns === undefined || n === ns)
+        .flatMap(([n, names]) => [...names].map((name) => account(n, name))),
+    accountsNamed: (ns, name) =>
+      (ns === undefined
+        ? [...accounts.keys()].filter((n) => accounts.get(n)?.has(name) === true)
+        : [ns]
+      ).map((n) => account(n, name)),
+    users: () => [...nodes.values()].filter((n) => n.kind === 'User').map((n) => n.id),
+  });
   const grants = new PrincipalGrants(index);
-  for (const id of principals) {
-    const principal = nodes.get(id);
-    if (principal === undefined || principal.kind === 'Workload') continue;
-    if (id === `Group:${SUPERUSER_GROUP}`)
-      addEdge({ from: id, to: GOAL, action: 'is allowed everything by the superuser authorizer' });
-    const sink: EdgeSink = {
-      add: (to, action, grant, alsoNeeds, provider) => {
-        if (!nodes.has(to))
-          node(to, to.startsWith('User:') ? 'User' : 'Group', to.replace(':', ' '));
-        const extra = {
-          ...(alsoNeeds === undefined ? {} : { alsoNeeds }),
-          ...(provider === undefined ? {} : { provider }),
-        };
-        addEdge({ from: id, to, action, grant, ...extra });
-      },
-      namespaceAccounts,
-      workloads: (ns) => workloadIds.get(ns) ?? [],
-      tokenSecretAccounts: (ns) =>
-        [...workloads.tokenSecrets]
-          .filter(([n]) => ns === undefined || n === ns)
-          .flatMap(([n, names]) => [...names].map((name) => account(n, name))),
-      accountsNamed: (ns, name) =>
-        (ns === undefined
-          ? [...accounts.keys()].filter((n) => accounts.get(n)?.has(name) === true)
-          : [ns]
-        ).map((n) => account(n, name)),
-      users: () => [...nodes.values()].filter((n) => n.kind === 'User').map((n) => n.id),
-    };
-    addPermissionEdges(grants.of(subjectKeys(principal)), privileged, sink);
+  const principals = [...nodes.values()].filter(
+    (n) => n.kind === 'User' || n.kind === 'Group' || n.kind === 'ServiceAccount',
+  );
+  for (const principal of principals) {
+    if (principal.id === `Group:${SUPERUSER_GROUP}`)
+      addEdge({
+        from: principal.id,
+        to: GOAL,
+        action: 'is allowed everything by the superuser authorizer',
+      });
+    addPermissionEdges(grants.of(subjectKeys(principal)), privileged, sinkFor(principal.id));
   }
   for (const id of workloadIds.get(undefined) ?? [])
     addEdge({ from: NODE, to: id, action: 'read the token of its pods on the node' });
-  return { nodes, edges, starts };
-}
-
-/** The subject keys whose bindings apply to a principal: its own and its groups'. */
-export function subjectKeys(principal: PathNode): string[] {
-  const name = principal.id.slice(principal.id.indexOf(':') + 1);
-  switch (principal.kind) {
-    case 'User':
-      return name === ANONYMOUS_USER
-        ? [principal.id, `Group:${ALL_UNAUTHENTICATED}`]
-        : [principal.id, `Group:${ALL_AUTHENTICATED}`];
-    case 'Group':
-      return name === ALL_UNAUTHENTICATED || name === ALL_AUTHENTICATED
-        ? [principal.id]
-        : [principal.id, `Group:${ALL_AUTHENTICATED}`];
-    case 'ServiceAccount': {
-      const [ns = '', sa = ''] = name.split('/');
-      return [
-        principal.id,
-        `User:${serviceAccountUser(ns, sa)}`,
-        ...serviceAccountGroups(ns).map((g) => `Group:${g}`),
-        `Group:${ALL_AUTHENTICATED}`,
-      ];
-    }
-    default:
-      return [];
-  }
+  return { nodes, edges, starts: [...starts] };
 }

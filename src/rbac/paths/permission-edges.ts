@@ -23,7 +23,7 @@ export interface EdgeSink {
 }
 
 const where = (ns: string | undefined) =>
-  ns === undefined ? 'in every namespace' : `in namespace ${ns}`;
+  ns === undefined ? 'in any namespace' : `in namespace ${ns}`;
 
 export function addPermissionEdges(
   held: HeldCapabilities,
@@ -48,7 +48,7 @@ export function addPermissionEdges(
   each('createPods', (g) => {
     sink.add(
       sink.namespaceAccounts(g.namespace),
-      `create pods ${where(g.namespace)} running as any service account there`,
+      `create pods (or workloads that make them) ${where(g.namespace)}, running as any service account there`,
       g.grant,
     );
     if (g.namespace === undefined || privileged(g.namespace))
@@ -161,6 +161,8 @@ export function addPermissionEdges(
       GOAL,
       `map an IAM identity to ${SUPERUSER_GROUP} in the EKS aws-auth ConfigMap`,
       g.grant,
+      undefined,
+      'eks',
     );
   });
 }

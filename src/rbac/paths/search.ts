@@ -9,6 +9,8 @@ export interface PathSearchOptions {
   maxSteps?: number;
   /** Only paths from start nodes whose id or label contains this text. */
   from?: string;
+  /** Follow steps that work only on these providers' clusters (EKS aws-auth); none by default. */
+  providers?: readonly 'eks'[];
 }
 
 export function shortestPaths(
@@ -19,14 +21,13 @@ export function shortestPaths(
   const incoming = new Map<string, PathEdge[]>();
   for (const list of graph.edges.values()) {
     for (const edge of list) {
+      if (edge.provider !== undefined && options.providers?.includes(edge.provider) !== true)
+        continue;
       const into = incoming.get(edge.to);
       if (into === undefined) incoming.set(edge.to, [edge]);
       else into.push(edge);
     }
   }
-  // Provider-specific steps (EKS aws-auth) last, so that a general path wins a tie.
-  for (const list of incoming.values())
-    list.sort((a, b) => Number(a.provider !== undefined) - Number(b.provider !== undefined));
   const next = new Map<string, PathEdge>();
   const distance = new Map<string, number>([[GOAL, 0]]);
   const queue: string[] = [GOAL];

@@ -31,7 +31,7 @@ export interface PathEdge {
   grant?: StepGrant;
   /** A second permission the step needs as well (bind needs create rolebindings). */
   alsoNeeds?: StepGrant;
-  /** Only works on one provider's clusters; searches prefer other steps of equal length. */
+  /** Only works on one provider's clusters; searches skip it unless asked to follow it. */
   provider?: 'eks';
 }
 

@@ -32,8 +32,11 @@ export default defineRule({
       'Add a spec.tls entry listing every rule host with a certificate Secret (cert-manager can issue and renew it), and redirect HTTP to HTTPS in the controller.',
     kinds: ['networking.k8s.io/Ingress', 'extensions/Ingress'],
     peers: {
-      polaris: ['tlsSettingsMissing'],
+      trivy: [],
       kubescape: ['C-0263'],
+      polaris: ['tlsSettingsMissing'],
+      kubeScore: [],
+      checkov: [],
     },
   },
   check(ctx) {

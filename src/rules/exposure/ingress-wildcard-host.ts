@@ -18,6 +18,7 @@ export default defineRule({
     remediation:
       'List the exact host names the application serves, one rule (or one hosts entry) each.',
     kinds: ['networking.k8s.io/Ingress', 'extensions/Ingress'],
+    peers: { trivy: [], kubescape: [], polaris: [], kubeScore: [], checkov: [] },
   },
   check(ctx) {
     const spec = specOf(ctx.object);

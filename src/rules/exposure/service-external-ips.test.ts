@@ -1,4 +1,5 @@
-import { ruleTester } from '../../../test/helpers/rule-tester.ts';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../../test/helpers/rule-tester.ts';
 import rule from './service-external-ips.ts';
 
 const service = (spec: string): string =>
@@ -20,4 +21,13 @@ ruleTester.run(rule, {
       ],
     },
   ],
+});
+
+describe('service-external-ips suggestion', () => {
+  it('removes externalIPs', () => {
+    const yaml = service('  externalIPs: [203.0.113.10]');
+    expect(runRule(rule, { yaml })[0]?.suggest).toEqual([
+      { op: 'remove', path: ['spec', 'externalIPs'] },
+    ]);
+  });
 });

@@ -22,6 +22,10 @@ export default defineRule({
     kinds: ['Service'],
     peers: {
       trivy: ['KSV108'],
+      kubescape: [],
+      polaris: [],
+      kubeScore: [],
+      checkov: [],
     },
   },
   check(ctx) {
@@ -36,6 +40,7 @@ export default defineRule({
       messageId: 'externalIps',
       data: { ips: rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ') },
       evidence: { externalIPs: ips.filter((ip) => typeof ip === 'string').slice(0, 100) },
+      suggest: [{ op: 'remove', path: ['spec', 'externalIPs'] }],
     });
   },
 });

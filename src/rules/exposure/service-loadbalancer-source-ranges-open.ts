@@ -34,7 +34,11 @@ export default defineRule({
       'List the client networks in spec.loadBalancerSourceRanges, or make the load balancer internal and put a WAF or Ingress in front of it.',
     kinds: ['Service'],
     peers: {
+      trivy: [],
       kubescape: ['C-0256'],
+      polaris: [],
+      kubeScore: [],
+      checkov: [],
     },
   },
   check(ctx) {

@@ -22,7 +22,11 @@ export default defineRule({
       "If the Service needs no internet access, add your cloud's internal load-balancer annotation; otherwise restrict spec.loadBalancerSourceRanges and prefer one shared Ingress or Gateway over one load balancer per Service.",
     kinds: ['Service'],
     peers: {
+      trivy: [],
       kubescape: ['C-0256'],
+      polaris: [],
+      kubeScore: [],
+      checkov: [],
     },
   },
   check(ctx) {

@@ -1,4 +1,5 @@
-import { ruleTester } from '../../../test/helpers/rule-tester.ts';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../../test/helpers/rule-tester.ts';
 import rule from './service-nodeport.ts';
 
 const service = (spec: string): string =>
@@ -26,4 +27,17 @@ ruleTester.run(rule, {
       ],
     },
   ],
+});
+
+describe('service-nodeport suggestion', () => {
+  it('turns the Service into ClusterIP and drops the fields only NodePorts accept', () => {
+    const yaml = service(
+      '  type: NodePort\n  externalTrafficPolicy: Local\n  ports:\n    - port: 80\n      nodePort: 30080\n    - port: 81',
+    );
+    expect(runRule(rule, { yaml })[0]?.suggest).toEqual([
+      { op: 'replace', path: ['spec', 'type'], value: 'ClusterIP' },
+      { op: 'remove', path: ['spec', 'ports', 0, 'nodePort'] },
+      { op: 'remove', path: ['spec', 'externalTrafficPolicy'] },
+    ]);
+  });
 });

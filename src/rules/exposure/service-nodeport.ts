@@ -1,6 +1,23 @@
+import type { FixOperation } from '../../engine/finding.ts';
 import { defineRule } from '../../engine/rule.ts';
 import { NODEPORT_DOC } from './internal/references.ts';
-import { describeNodePorts, specOf } from './internal/service.ts';
+import { describeNodePorts, recordsOf, specOf } from './internal/service.ts';
+
+/** Fields the API server accepts only on NodePort and LoadBalancer Services. */
+const EXTERNAL_ONLY = ['externalTrafficPolicy', 'healthCheckNodePort'] as const;
+
+/** Making the Service ClusterIP (changes who can connect, so a suggestion, not a fix). */
+function toClusterIp(spec: Record<string, unknown>): FixOperation[] {
+  const ops: FixOperation[] = [{ op: 'replace', path: ['spec', 'type'], value: 'ClusterIP' }];
+  for (const { item, index } of recordsOf(spec.ports)) {
+    if (item.nodePort !== undefined)
+      ops.push({ op: 'remove', path: ['spec', 'ports', index, 'nodePort'] });
+  }
+  for (const field of EXTERNAL_ONLY) {
+    if (spec[field] !== undefined) ops.push({ op: 'remove', path: ['spec', field] });
+  }
+  return ops;
+}
 
 export default defineRule({
   id: 'service-nodeport',
@@ -18,8 +35,11 @@ export default defineRule({
       'Use type ClusterIP and expose HTTP through an Ingress or Gateway, or use a LoadBalancer with source ranges; keep NodePort for clusters whose nodes are not reachable from untrusted networks.',
     kinds: ['Service'],
     peers: {
-      'kube-score': ['service-type'],
+      trivy: [],
       kubescape: ['C-0256'],
+      polaris: [],
+      kubeScore: ['service-type'],
+      checkov: [],
     },
   },
   check(ctx) {
@@ -29,6 +49,7 @@ export default defineRule({
       path: ['spec', 'type'],
       messageId: 'nodePort',
       data: { ports: describeNodePorts(spec) },
+      suggest: toClusterIp(spec),
     });
   },
 });

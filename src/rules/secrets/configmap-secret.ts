@@ -38,6 +38,7 @@ export default defineRule({
       trivy: ['KSV109', 'KSV01010'],
       kubescape: ['C-0012'],
       polaris: ['sensitiveConfigmapContent'],
+      kubeScore: [],
       checkov: ['CKV_SECRET_2', 'CKV_SECRET_6', 'CKV_SECRET_9', 'CKV_SECRET_13', 'CKV_SECRET_14'],
     },
     schema: SCAN_OPTIONS_SCHEMA,

@@ -25,6 +25,9 @@ export default defineRule({
     kinds: ['ConfigMap', 'Secret'],
     peers: {
       trivy: ['dockerconfig-secret'],
+      kubescape: [],
+      polaris: [],
+      kubeScore: [],
       checkov: ['CKV_SECRET_4', 'CKV_SECRET_6'],
     },
   },

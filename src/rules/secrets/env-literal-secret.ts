@@ -32,10 +32,11 @@ export default defineRule({
       'Rotate the credential, store it in a Secret created outside the repository (or an external secret store), and mount it as a file or reference it with valueFrom.secretKeyRef.',
     workloadsOnly: true,
     peers: {
+      trivy: ['aws-access-key-id', 'github-pat', 'gitlab-pat', 'slack-access-token', 'jwt-token'],
       kubescape: ['C-0012'],
       polaris: ['sensitiveContainerEnvVar'],
+      kubeScore: [],
       checkov: ['CKV_SECRET_2', 'CKV_SECRET_6', 'CKV_SECRET_9', 'CKV_SECRET_13', 'CKV_SECRET_14'],
-      trivy: ['aws-access-key-id', 'github-pat', 'gitlab-pat', 'slack-access-token', 'jwt-token'],
     },
     schema: SCAN_OPTIONS_SCHEMA,
     defaultOptions: SCAN_DEFAULT_OPTIONS,

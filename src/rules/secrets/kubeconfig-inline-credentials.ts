@@ -26,6 +26,9 @@ export default defineRule({
     kinds: ['ConfigMap', 'Secret'],
     peers: {
       trivy: ['jwt-token', 'private-key'],
+      kubescape: [],
+      polaris: [],
+      kubeScore: [],
       checkov: ['CKV_SECRET_9', 'CKV_SECRET_13'],
     },
   },

@@ -39,6 +39,7 @@ export default defineRule({
     ],
     remediation:
       'Rotate the exposed values; apply Secrets with `kubectl apply --server-side` (which stores no annotation) or create them with `kubectl create secret`, and remove the annotation from existing objects.',
+    peers: { trivy: [], kubescape: [], polaris: [], kubeScore: [], checkov: [] },
   },
   check(ctx) {
     const raw = annotationsOf(ctx.object)[ANNOTATION];

@@ -29,6 +29,9 @@ export default defineRule({
     kinds: ['Secret'],
     peers: {
       trivy: ['dockerconfig-secret'],
+      kubescape: [],
+      polaris: [],
+      kubeScore: [],
       checkov: ['CKV_SECRET_6'],
     },
   },

@@ -31,8 +31,11 @@ export default defineRule({
       'Mount the Secret as a volume (readOnly) and have the application read the file, or point it at the file with a `*_FILE` variable.',
     workloadsOnly: true,
     peers: {
-      checkov: ['CKV_K8S_35'],
+      trivy: [],
       kubescape: ['C-0207'],
+      polaris: [],
+      kubeScore: [],
+      checkov: ['CKV_K8S_35'],
     },
   },
   check(ctx) {

@@ -22,7 +22,13 @@ const allowed = {
 
 ruleTester.run(rule, {
   valid: [
-    { name: 'an empty allow list turns the rule off', yaml: pod('quay.io/evil/miner:1') },
+    {
+      name: 'an empty allow list turns the rule off',
+      yaml: pod('quay.io/evil/miner:1'),
+      options: { allowedRegistries: [] },
+    },
+    { name: 'the default list: Kubernetes images', yaml: pod('registry.k8s.io/pause:3.10') },
+    { name: 'the default list: Docker Official Images', yaml: pod('nginx:1.27') },
     { yaml: pod('ghcr.io/acme/api:1.2'), options: allowed },
     { yaml: pod('GHCR.io/acme/team/api:1.2'), options: allowed },
     { yaml: pod('registry.acme.internal:5000/app:3'), options: allowed },
@@ -35,6 +41,11 @@ ruleTester.run(rule, {
     { yaml: pod('index.docker.io/library/nginx:1.27'), options: allowed },
   ],
   invalid: [
+    {
+      name: 'the default list',
+      yaml: pod('bitnami/redis:7'),
+      errors: [{ messageId: 'notAllowed', line: 8, column: 14, message: 'from docker.io' }],
+    },
     {
       yaml: pod('quay.io/evil/miner:1'),
       options: allowed,

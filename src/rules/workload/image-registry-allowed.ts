@@ -5,6 +5,8 @@ import { imageName, parseImage } from './internal/image.ts';
 import { REF } from './internal/refs.ts';
 import { stringsOf } from './internal/values.ts';
 
+/** A starter list for users who enable the rule without configuring it: Kubernetes' own images and Docker Official Images. */
+const DEFAULT_REGISTRIES = ['registry.k8s.io', 'docker.io/library'];
 const SPECIAL = /[.+?^${}()|[\]\\]/g;
 const TRAILING_SLASHES = /\/+$/;
 const compiled = new WeakMap<object, readonly RegExp[]>();
@@ -47,7 +49,7 @@ export default defineRule({
   meta: {
     title: 'Images come from allowed registries',
     description:
-      'Images pulled from arbitrary registries bypass the scanning, signing and provenance checks an organisation applies to its own. With `allowedRegistries` set, every container image (init and ephemeral included, Docker Hub defaults applied: `nginx` is `docker.io/library/nginx`) must start with one of the entries. The rule is opt-in, and does nothing while the list is empty.',
+      'Images pulled from arbitrary registries bypass the scanning, signing and provenance checks an organisation applies to its own. With `allowedRegistries` set, every container image (init and ephemeral included, Docker Hub defaults applied: `nginx` is `docker.io/library/nginx`) must start with one of the entries. The rule is opt-in; its default list (registry.k8s.io and Docker Official Images) is only a starting point, and an empty list turns it off.',
     severity: 'medium',
     category: 'images',
     workloadsOnly: true,
@@ -71,7 +73,7 @@ export default defineRule({
       properties: { allowedRegistries: { type: 'array', items: { type: 'string' } } },
       additionalProperties: false,
     },
-    defaultOptions: { allowedRegistries: [] },
+    defaultOptions: { allowedRegistries: DEFAULT_REGISTRIES },
   },
   check(ctx) {
     const patterns = patternsOf(ctx.options.allowedRegistries);

@@ -28,6 +28,7 @@ import hostPathWritable from './host-path-writable.ts';
 import imageDigest from './image-digest.ts';
 import imagePullPolicy from './image-pull-policy.ts';
 import imageRegistryAllowed from './image-registry-allowed.ts';
+import imageTagLatest from './image-tag-latest.ts';
 import podBare from './pod-bare.ts';
 import podDefaultServiceAccount from './pod-default-service-account.ts';
 import podHostAliases from './pod-host-aliases.ts';
@@ -40,7 +41,7 @@ import podUnsafeSysctls from './pod-unsafe-sysctls.ts';
 import workloadNamespaceDefault from './workload-namespace-default.ts';
 import workloadNamespaceKubeSystem from './workload-namespace-kube-system.ts';
 
-/** The workload best-practice rules, sorted by id. */
+/** The workload best-practice rules (beyond Pod Security), sorted by id. */
 export const workloadRules: readonly AnyRule[] = [
   containerAllowPrivilegeEscalation,
   containerApparmorUnconfined,
@@ -71,6 +72,7 @@ export const workloadRules: readonly AnyRule[] = [
   imageDigest,
   imagePullPolicy,
   imageRegistryAllowed,
+  imageTagLatest,
   podBare,
   podDefaultServiceAccount,
   podHostAliases,

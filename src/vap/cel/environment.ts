@@ -58,12 +58,14 @@ function createEnvironment(): { env: Environment; meter: (root: Node) => void } 
   registerAuthz(env);
   env.registerVariable('authorizer', 'Authorizer');
 
-  let evaluator: Evaluator | undefined;
+  // cel-js calls function handlers with its evaluator as `this`: a probe function catches it.
+  const found: Evaluator[] = [];
   env.registerFunction('__kubewardProbe(): bool', function (this: Evaluator) {
-    evaluator = this;
+    found.push(this);
     return true;
   });
   env.evaluate('__kubewardProbe()', {});
+  const evaluator = found[0];
   if (evaluator === undefined) throw new Error('cel-js evaluator not found: metering impossible');
   const run = evaluator.run.bind(evaluator);
   const step = (ev: Evaluator, ast: Node, ctx: unknown, inner: () => unknown): unknown => {
@@ -81,7 +83,7 @@ function createEnvironment(): { env: Environment; meter: (root: Node) => void } 
     budget?.checkSize(result);
     return result;
   };
-  evaluator.run = (ast: Node, ctx: unknown) => step(evaluator!, ast, ctx, () => run(ast, ctx));
+  evaluator.run = (ast: Node, ctx: unknown) => step(evaluator, ast, ctx, () => run(ast, ctx));
   // The root node is evaluated directly, not through `run`: give it the same treatment.
   const meter = (root: Node) => {
     let inner = root.evaluate;

@@ -26,7 +26,7 @@ export function registerIP(env: Environment): void {
   env.registerFunction('net.IP.isGlobalUnicast(): bool', (v: IPAddress) => {
     const b = v.bytes;
     if (v.bytes.every((x) => x === 0) || isLoopback(v) || isLinkLocalUnicast(v)) return false;
-    if (v.family === 4) return b[0]! < 224 && !b.every((x) => x === 255);
+    if (v.family === 4) return (b[0] ?? 0) < 224 && !b.every((x) => x === 255);
     return b[0] !== 0xff;
   });
   env.registerOperator(
@@ -84,10 +84,12 @@ function isLinkLocalMulticast(v: IPAddress): boolean {
   const b = v.bytes;
   return v.family === 4
     ? b[0] === 224 && b[1] === 0 && b[2] === 0
-    : b[0] === 0xff && (b[1]! & 0x0f) === 0x02;
+    : b[0] === 0xff && ((b[1] ?? 0) & 0x0f) === 0x02;
 }
 
 function isLinkLocalUnicast(v: IPAddress): boolean {
   const b = v.bytes;
-  return v.family === 4 ? b[0] === 169 && b[1] === 254 : b[0] === 0xfe && (b[1]! & 0xc0) === 0x80;
+  return v.family === 4
+    ? b[0] === 169 && b[1] === 254
+    : b[0] === 0xfe && ((b[1] ?? 0) & 0xc0) === 0x80;
 }

@@ -55,8 +55,10 @@ export function parseQuantity(text: string): Quantity | undefined {
   let den = 10n ** BigInt(fraction.length);
   if (sign === '-') num = -num;
   let exponent = 0;
-  if (suffix in BINARY) num *= 2n ** BINARY[suffix]!;
-  else if (suffix in DECIMAL) exponent = DECIMAL[suffix]!;
+  const binary = BINARY[suffix];
+  const decimal = DECIMAL[suffix];
+  if (binary !== undefined) num *= 2n ** binary;
+  else if (decimal !== undefined) exponent = decimal;
   else if (suffix !== '') exponent = Number(suffix.slice(1));
   if (Math.abs(exponent) > 1000) return undefined;
   if (exponent > 0) num *= 10n ** BigInt(exponent);

@@ -16,7 +16,9 @@ export function registerRegex(env: Environment): void {
   );
   env.registerFunction('string.findAll(string, int): list<string>', findAll);
   // The global form; the method form is cel-js's own, routed to regexTest by the interceptor.
-  env.registerFunction('matches(string, string): bool', regexTest);
+  env.registerFunction('matches(string, string): bool', (text: string, pattern: string) =>
+    regexTest(pattern, text),
+  );
 }
 
 function globalRegex(pattern: string): RegExp {

@@ -36,7 +36,8 @@ export function registerStrings(env: Environment): void {
 /** Code points of a string (cel-go indexes strings by code point, not UTF-16 unit). */
 export function codePoints(s: string): string[] {
   charge(s.length);
-  return /[\uD800-\uDFFF]/.test(s) ? [...s] : s.split('');
+  // Code points, not graphemes: cel-go indexes runes.
+  return /[\uD800-\uDFFF]/.test(s) ? Array.from(s) : s.split('');
 }
 
 export function indexOf(s: string, sub: string, offset?: bigint): bigint {
@@ -120,7 +121,7 @@ function quote(s: string): string {
     '\\': '\\\\',
     '"': '\\"',
   };
-  return `"${s.replace(/[\x07\b\f\n\r\t\v\\"]/g, (c) => escapes[c] ?? c)}"`;
+  return `"${s.replace(/[\u0007\b\f\n\r\t\v\\"]/gu, (c) => escapes[c] ?? c)}"`;
 }
 
 function outOfRange(index: bigint): Error {

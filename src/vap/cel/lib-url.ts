@@ -35,7 +35,7 @@ export function parseURL(text: string): ParsedURL | string {
   let scheme = '';
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(rest);
   if (m !== null) {
-    scheme = m[1]!.toLowerCase();
+    scheme = (m[1] ?? '').toLowerCase();
     rest = rest.slice(m[0].length);
   } else if (rest.startsWith(':')) return bad('missing protocol scheme');
   let rawQuery = '';

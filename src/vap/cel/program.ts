@@ -1,5 +1,6 @@
 import type { ParseResult } from '@marcbachmann/cel-js';
-import { Budget, CostLimitError, withBudget } from './budget.ts';
+import type { Budget } from './budget.ts';
+import { CostLimitError, withBudget } from './budget.ts';
 import { celEnvironment, meterRoot } from './environment.ts';
 
 /** A compiled CEL expression, or why it did not compile. */
@@ -89,5 +90,5 @@ export function errorText(error: unknown): string {
  */
 export function evaluateNested(program: CelProgram, activation: Record<string, unknown>): unknown {
   if (program.parsed === undefined) throw new Error(program.error ?? 'not compiled');
-  return program.parsed(activation);
+  return program.parsed(activation) as unknown;
 }

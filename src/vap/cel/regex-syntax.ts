@@ -33,8 +33,9 @@ export function translate(pattern: string): { source: string; flags: string } {
   let rest = pattern;
   const prefix = /^\(\?([imsU]+)\)/.exec(rest);
   if (prefix !== null) {
-    if (prefix[1]!.includes('U')) throw unsupported('(?U)', pattern);
-    flags = [...new Set(prefix[1]!)].join('');
+    const given = prefix[1] ?? '';
+    if (given.includes('U')) throw unsupported('(?U)', pattern);
+    flags = [...new Set(given.split(''))].join('');
     rest = rest.slice(prefix[0].length);
   }
   let out = '';
@@ -42,9 +43,14 @@ export function translate(pattern: string): { source: string; flags: string } {
     { alternation: false, unboundedInside: false, lastMandatoryLiteral: false },
   ];
   let lastAtomStart = -1;
-  const top = () => stack[stack.length - 1]!;
+  const top = (): Group =>
+    stack[stack.length - 1] ?? {
+      alternation: false,
+      unboundedInside: false,
+      lastMandatoryLiteral: false,
+    };
   for (let i = 0; i < rest.length; i++) {
-    const c = rest[i]!;
+    const c = rest.charAt(i);
     if (c === '\\') {
       const [text, length, literal] = escape(rest, i, pattern, false);
       lastAtomStart = out.length;
@@ -75,7 +81,7 @@ export function translate(pattern: string): { source: string; flags: string } {
       lastAtomStart = -2; // a group just closed; its quantifier is checked below
       out += ')';
       const quantifier = quantifierAt(rest, i + 1);
-      if (quantifier !== undefined && quantifier.unbounded) {
+      if (quantifier?.unbounded === true) {
         const ambiguous =
           group.alternation || (group.unboundedInside && !group.lastMandatoryLiteral);
         if (ambiguous) throw new RegexError(riskMessage(pattern));
@@ -119,7 +125,7 @@ function quantifierAt(
 ): { length: number; min: number; max?: number; unbounded: boolean } | undefined {
   const c = text[i];
   let length = 1;
-  let min = 0;
+  let min: number;
   let max: number | undefined;
   if (c === '*' || c === '+' || c === '?') {
     min = c === '+' ? 1 : 0;
@@ -154,8 +160,18 @@ function escape(
   if (next === 'Q') {
     const end = text.indexOf('\\E', i + 2);
     const literal = text.slice(i + 2, end === -1 ? undefined : end);
-    const escaped = [...literal].map((ch) => (SYNTAX.has(ch) ? `\\${ch}` : ch)).join('');
+    const escaped = Array.from(literal, (ch) => ch)
+      .map((ch) => (SYNTAX.has(ch) ? `\\${ch}` : ch))
+      .join('');
     return [escaped, (end === -1 ? text.length : end + 2) - i, literal.length > 0];
+  }
+  if ((next === 'p' || next === 'P') && text[i + 2] === '{') {
+    const close = text.indexOf('}', i + 3);
+    if (close === -1) throw parseError('invalid character class range', pattern);
+    const name = text.slice(i + 3, close);
+    // RE2 names general categories (L, Lu) and scripts (Greek) alike; JavaScript wants Script=.
+    const property = /^[A-Z][a-z]?$/.test(name) ? name : `Script=${name}`;
+    return [`\\${next}{${property}}`, close + 1 - i, true];
   }
   if ((next === 'p' || next === 'P') && text[i + 2] !== '{') {
     const name = text[i + 2];
@@ -163,6 +179,7 @@ function escape(
     return [`\\${next}{${name}}`, 3, true];
   }
   if (/[A-Za-z0-9]/.test(next)) return [`\\${next}`, 2, !/[bB]/.test(next)];
+  if (next === '-' && !inClass) return ['-', 2, true];
   return [SYNTAX.has(next) ? `\\${next}` : next, 2, true];
 }
 
@@ -192,7 +209,7 @@ function translateClass(cls: string, pattern: string): string {
     i++;
   }
   for (; i < cls.length - 1; i++) {
-    const c = cls[i]!;
+    const c = cls.charAt(i);
     if (c === '\\') {
       const [text, length] = escape(cls, i, pattern, true);
       out += text;

@@ -56,7 +56,7 @@ function asString(value: unknown): string {
       .map((key) => `${key}: ${asString(value[key])}`);
     return `{${entries.join(', ')}}`;
   }
-  return String(value);
+  return typeof value === 'object' ? value.constructor.name : String(value as string);
 }
 
 function integer(value: unknown, verb: string): bigint {

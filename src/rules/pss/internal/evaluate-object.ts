@@ -48,7 +48,11 @@ export function policyFor(input: EvaluationInput): ResolvedPssPolicy {
   );
 }
 
-/** Evaluates the object's pod template once per scan; undefined for objects that run no pods. */
+/**
+ * Evaluates the object's pod spec once per scan; undefined for objects that run no pods. A
+ * workload's template is evaluated as the Pods its controller creates (the Pod-only API server
+ * adjustments included), since admission is enforced on those Pods.
+ */
 export function evaluateObject(input: EvaluationInput): PssEvaluation | undefined {
   const cached = cache.get(input.object);
   if (cached?.inventory === input.inventory && cached.settings === input.settings) {
