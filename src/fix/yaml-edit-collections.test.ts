@@ -12,7 +12,7 @@ const lines = (...l: string[]) => `${l.join('\n')}\n`;
 
 describe('flow style', () => {
   it('adds to and removes from flow mappings and sequences', () => {
-    const text = lines('a: {x: 1, y: 2}', 'b: [p, q]', 'c: {}', 'd: []');
+    const text = lines('a: {x: 1, y: 2}', 'b: [p, q]', 'e: {c: {}, d: []}');
     expect(
       edit(
         text,
@@ -20,10 +20,21 @@ describe('flow style', () => {
         { op: 'remove', path: ['a', 'x'] },
         { op: 'add', path: ['b', '-'], value: 'r' },
         { op: 'remove', path: ['b', 0] },
-        { op: 'add', path: ['c', 'k'], value: [1] },
-        { op: 'add', path: ['d', 0], value: { k: 'v' } },
+        { op: 'add', path: ['e', 'c', 'k'], value: [1] },
+        { op: 'add', path: ['e', 'd', 0], value: { k: 'v' } },
       ),
-    ).toBe(lines('a: {y: 2, z: "on"}', 'b: [q, r]', 'c: {k: [1]}', 'd: [{k: v}]'));
+    ).toBe(lines('a: {y: 2, z: "on"}', 'b: [q, r]', 'e: {c: {k: [1]}, d: [{k: v}]}'));
+  });
+
+  it('writes into an empty {} or [] of a block mapping in block style', () => {
+    const text = lines('c: {}', 'd: [] # none yet', 'e:', '- x');
+    expect(
+      edit(
+        text,
+        { op: 'add', path: ['c', 'k'], value: [1] },
+        { op: 'add', path: ['d', '-'], value: { k: 'v' } },
+      ),
+    ).toBe(lines('c:', '  k:', '  - 1', 'd:', '- k: v # none yet', 'e:', '- x'));
   });
 
   it('writes JSON into JSON documents, on new lines when the object spans lines', () => {

@@ -56,19 +56,35 @@ export function buildClasses(
     if (list === undefined) byNamespace.set(entry.variant.namespace, [entry]);
     else list.push(entry);
   }
+  // Policies and peers repeat the same selectors: each distinct one is evaluated once.
+  const subjects = new Map<string, Entry[]>();
   for (const policy of policies) {
-    for (const entry of byNamespace.get(policy.namespace) ?? []) {
+    const key = `${policy.namespace}\u0000${policy.podSelector.key}`;
+    let selected = subjects.get(key);
+    if (selected === undefined) {
       // The stand-in ingress controller lives outside the input: no input policy selects it.
-      if (isSynthetic(entry.variant) || !policySelects(policy, entry.variant)) continue;
-      entry.tokens.push(`p${policy.id}`);
+      selected = (byNamespace.get(policy.namespace) ?? []).filter(
+        (e) => !isSynthetic(e.variant) && policySelects(policy, e.variant),
+      );
+      subjects.set(key, selected);
+    }
+    for (const entry of selected) {
+      entry.tokens.push(`p${String(policy.id)}`);
       entry.selectedBy.push(policy);
     }
   }
+  const distinct = new Map<string, Entry[]>();
   const peerEntries: Entry[][] = peers.map(({ peer, policy }) => {
-    const matched = candidates(peer, policy, byNamespace, entries, context).filter((e) =>
-      peerMatchesPod(peer, policy, e.variant, context),
-    );
-    for (const entry of matched) entry.tokens.push(`k${peer.id}`);
+    const key = peerKey(peer, policy);
+    let matched = distinct.get(key);
+    if (matched === undefined) {
+      const token = `k${String(distinct.size)}`;
+      matched = candidates(peer, policy, byNamespace, entries, context).filter((e) =>
+        peerMatchesPod(peer, policy, e.variant, context),
+      );
+      for (const entry of matched) entry.tokens.push(token);
+      distinct.set(key, matched);
+    }
     return matched;
   });
   for (const entry of entries) {
@@ -94,10 +110,25 @@ export function buildClasses(
     }
     classOf[variant.index] = index;
   }
-  const peerClasses = peerEntries.map((list) =>
-    [...new Set(list.map((e) => classOf[e.variant.index] ?? -1))].sort((a, b) => a - b),
-  );
+  const cache = new Map<Entry[], number[]>();
+  const peerClasses = peerEntries.map((list) => {
+    let found = cache.get(list);
+    if (found === undefined) {
+      found = [...new Set(list.map((e) => classOf[e.variant.index] ?? -1))].sort((a, b) => a - b);
+      cache.set(list, found);
+    }
+    return found;
+  });
   return { classes, classOf, peerClasses };
+}
+
+/** Peers with equal keys match the same pods. */
+function peerKey(peer: CompiledPeer, policy: CompiledPolicy): string {
+  const spec = peer.spec;
+  if (spec.kind === 'ipBlock') return `ip\u0000${spec.cidr}\u0000${spec.except.join(',')}`;
+  const namespaces =
+    spec.namespaceSelector === undefined ? `=${policy.namespace}` : spec.namespaceSelector.key;
+  return `pods\u0000${namespaces}\u0000${spec.podSelector?.key ?? '*'}`;
 }
 
 interface Entry {

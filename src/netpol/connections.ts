@@ -8,6 +8,7 @@ import {
 } from './connection-set.ts';
 import { Evaluator } from './evaluate.ts';
 import { routedPorts } from './ingress-routes.ts';
+import { workloadPairs } from './workload-pairs.ts';
 import type { IpInterval } from './ip-set.ts';
 import { formatInterval } from './ip-set.ts';
 import type { NetpolModel } from './model.ts';
@@ -62,15 +63,13 @@ export function connectionList(model: NetpolModel, evaluator = new Evaluator(mod
   ) => {
     if (!isEmptyConnections(conns)) out.push({ src, dst, srcName, dstName, conns });
   };
-  for (const a of workloads) {
-    for (const b of workloads) {
-      if (a === b) continue;
-      let conns = NO_CONNECTIONS;
-      for (const s of a.classes)
-        for (const d of b.classes) conns = unionConnections(conns, evaluator.between(s, d));
-      push(a.endpoint, a.name, b.endpoint, b.name, conns);
-    }
-  }
+  const endpoints = new Map(workloads.map((w) => [w.endpoint.workload, w]));
+  workloadPairs(model, evaluator, (a, b, conns) => {
+    const src = endpoints.get(a);
+    const dst = endpoints.get(b);
+    if (src !== undefined && dst !== undefined)
+      push(src.endpoint, src.name, dst.endpoint, dst.name, conns);
+  });
   model.dstAtoms.atoms.forEach((range, atom) => {
     const dst: Endpoint = { kind: 'external', range };
     const dstName = endpointName(dst);

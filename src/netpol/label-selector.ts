@@ -12,6 +12,8 @@ export interface LabelSelector {
   readonly problems: readonly string[];
   /** `app=web,tier in (a,b)`: the requirements as text, for explanations. */
   readonly text: string;
+  /** Equal for selectors with the same requirements (order aside): a cache key. */
+  readonly key: string;
 }
 
 type Requirement = (labels: Labels) => boolean;
@@ -29,6 +31,7 @@ export function compileSelector(raw: unknown): LabelSelector {
   const problems: string[] = [];
   const requirements: Requirement[] = [];
   const text: string[] = [];
+  const keys: string[] = [];
   const selector = isRecord(raw) ? raw : {};
   const matchLabels = selector.matchLabels;
   if (isRecord(matchLabels)) {
@@ -36,6 +39,7 @@ export function compileSelector(raw: unknown): LabelSelector {
       const value = labelValue(matchLabels[key]);
       requirements.push((labels) => Object.hasOwn(labels, key) && labels[key] === value);
       text.push(`${key}=${value}`);
+      keys.push(JSON.stringify([key, '=', value]));
     }
   } else if (matchLabels !== undefined && matchLabels !== null) {
     problems.push('matchLabels is not a map');
@@ -47,6 +51,7 @@ export function compileSelector(raw: unknown): LabelSelector {
       if (compiled === undefined) return;
       requirements.push(compiled.test);
       text.push(compiled.text);
+      keys.push(compiled.key);
     });
   } else if (expressions !== undefined && expressions !== null) {
     problems.push('matchExpressions is not a list');
@@ -56,6 +61,7 @@ export function compileSelector(raw: unknown): LabelSelector {
     matchesAll: requirements.length === 0 && problems.length === 0,
     problems,
     text: text.length === 0 ? '{}' : text.join(','),
+    key: keys.sort().join(','),
   };
 }
 
@@ -63,13 +69,13 @@ function compileExpression(
   expression: unknown,
   index: number,
   problems: string[],
-): { test: Requirement; text: string } | undefined {
+): { test: Requirement; text: string; key: string } | undefined {
   const where = `matchExpressions[${index}]`;
   if (!isRecord(expression) || typeof expression.key !== 'string' || expression.key === '') {
     problems.push(`${where} has no key`);
     return undefined;
   }
-  const key = expression.key;
+  const name = expression.key;
   const operator = expression.operator;
   const values = Array.isArray(expression.values) ? expression.values.map(labelValue) : [];
   if (!(OPERATORS as readonly unknown[]).includes(operator)) {
@@ -77,24 +83,25 @@ function compileExpression(
     return undefined;
   }
   const set = new Set(values);
+  const key = JSON.stringify([expression.key, operator, [...set].sort()]);
   switch (operator as (typeof OPERATORS)[number]) {
     case 'In':
     case 'NotIn': {
       // ValidateLabelSelectorRequirement: In and NotIn need at least one value.
       if (values.length === 0) problems.push(`${where}: operator ${String(operator)} needs values`);
-      const inSet: Requirement = (l) => set.has(l[key] ?? '') && Object.hasOwn(l, key);
+      const inSet: Requirement = (l) => set.has(l[name] ?? '') && Object.hasOwn(l, name);
       const list = `(${[...set].sort().join(',')})`;
       return operator === 'In'
-        ? { test: inSet, text: `${key} in ${list}` }
-        : { test: (l) => !inSet(l), text: `${key} notin ${list}` };
+        ? { test: inSet, text: `${name} in ${list}`, key }
+        : { test: (l) => !inSet(l), text: `${name} notin ${list}`, key };
     }
     case 'Exists':
     case 'DoesNotExist':
       if (values.length > 0)
         problems.push(`${where}: operator ${String(operator)} takes no values`);
       return operator === 'Exists'
-        ? { test: (l) => Object.hasOwn(l, key), text: key }
-        : { test: (l) => !Object.hasOwn(l, key), text: `!${key}` };
+        ? { test: (l) => Object.hasOwn(l, name), text: name, key }
+        : { test: (l) => !Object.hasOwn(l, name), text: `!${name}`, key };
   }
 }
 

@@ -1,8 +1,13 @@
 import type { AnyRule } from '../engine/rule.ts';
+import { exposureRules } from './exposure/index.ts';
 import { namespaceRules } from './namespace/index.ts';
 import { pssRules } from './pss/index.ts';
+import { secretsRules } from './secrets/index.ts';
 
 /** Every rule Kubeward knows, sorted by id. Each domain folder exports its own sorted list. */
-export const allRules: readonly AnyRule[] = [...pssRules, ...namespaceRules].sort((a, b) =>
-  a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-);
+export const allRules: readonly AnyRule[] = [
+  ...pssRules,
+  ...namespaceRules,
+  ...secretsRules,
+  ...exposureRules,
+].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -1,7 +1,7 @@
 /**
  * A printable stand-in for a secret: at most its first 4 characters (a quarter of a short value,
  * so a short password is never shown whole) followed by a fixed mask that hides the length.
- * @example redact('AKIAZ7QF3XW2LMN5PRT8') // 'AKIA****'
+ * @example redact('correct-horse-battery') // 'corr****'
  */
 export function redact(value: string): string {
   const chars: string[] = [];

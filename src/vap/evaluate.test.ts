@@ -59,7 +59,7 @@ function run(options: Options = {}) {
       ),
     )
     .replace('ANNOTATIONS', JSON.stringify(options.auditAnnotations ?? []));
-  const policy = readPolicy(parseAllDocuments(text)[0]!.toJS() as KubeObject);
+  const policy = readPolicy(parseAllDocuments(text)[0]?.toJS() as KubeObject);
   const binding = readBinding({
     apiVersion: 'admissionregistration.k8s.io/v1',
     kind: 'ValidatingAdmissionPolicyBinding',
@@ -128,7 +128,9 @@ describe('validationActions', () => {
     const result = run({ binding: { validationActions: ['Warn', 'Audit'] } });
     expect(result.decisions.map((d) => d.action)).toEqual(['Warn', 'Audit']);
     expect(
-      JSON.parse(result.auditAnnotations['validation.policy.admission.k8s.io/validation_failure']!),
+      JSON.parse(
+        result.auditAnnotations['validation.policy.admission.k8s.io/validation_failure'] ?? '',
+      ),
     ).toEqual([
       {
         message: 'too many replicas: 5',

@@ -76,7 +76,7 @@ describe('vapRules', () => {
   });
 
   test('a policy without a binding checks nothing', () => {
-    const unbound = POLICY('lonely', '[Deny]').split('---')[0]!;
+    const unbound = POLICY('lonely', '[Deny]').split('---')[0] ?? '';
     expect(scan(unbound).result.findings).toEqual([]);
   });
 });

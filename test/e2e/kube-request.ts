@@ -26,6 +26,8 @@ export interface KubeResponse {
   status: number;
   /** Parsed JSON when the server answered JSON, otherwise the text. */
   body: unknown;
+  /** `Warning` headers (admission warnings arrive there), in order. */
+  warnings: string[];
 }
 
 const PATCH_TYPES = {
@@ -68,7 +70,9 @@ export function kubeRequest(endpoint: KubeEndpoint, req: KubeRequest): Promise<K
             // Keep the text: a malformed body is itself something a test may want to see.
           }
         }
-        resolve({ status: res.statusCode ?? 0, body });
+        // headersDistinct keeps repeated Warning headers apart (headers joins them with commas).
+        const warnings = res.headersDistinct.warning ?? [];
+        resolve({ status: res.statusCode ?? 0, body, warnings });
       });
     });
     r.on('timeout', () => {

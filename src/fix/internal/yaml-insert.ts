@@ -5,7 +5,7 @@ import { columnOf, firstOnLine, indentOfLine, lineEndAfter, lineStart } from './
 import { edit, failure, rangeOf } from './edit-context.ts';
 import type { EditContext, EditResult } from './edit-context.ts';
 import type { Located } from './yaml-path.ts';
-import { isJsonFlow } from './yaml-replace.ts';
+import { isJsonFlow, replaceValue } from './yaml-replace.ts';
 
 /** End of a map entry: its value's end, or its key's for an empty value. */
 export function pairEnd(pair: YAMLMap['items'][number]): number {
@@ -39,6 +39,13 @@ function flowSeparator(
   return multiLine ? `,${ctx.style.eol}${indentOfLine(ctx.text, lastStart)}` : ', ';
 }
 
+/** An empty `{}` or `[]` written as the value of a block entry: what is added to it goes in block style. */
+function blockContextEmpty(ctx: EditContext, located: Located): boolean {
+  const node = located.node;
+  const empty = (isMap(node) || isSeq(node)) && node.flow === true && node.items.length === 0;
+  return empty && located.parent !== null && located.parent.flow !== true && !ctx.style.json;
+}
+
 /** Adds `key: value` to a map: a new line after its last entry (block) or `, key: value` (flow). */
 export function insertPair(
   ctx: EditContext,
@@ -54,6 +61,7 @@ export function insertPair(
   const firstKey = rangeOf(first?.key as Node | null);
   const lastKey = rangeOf(last?.key as Node | null);
   if (mapRange === undefined) return failure('mapping without a source range');
+  if (blockContextEmpty(ctx, located)) return replaceValue(ctx, located, { [key]: value });
   if (map.flow === true) {
     const json = isJsonFlow(ctx, { node: null, parent: map });
     const entry = json
@@ -86,6 +94,7 @@ export function insertItem(
   if (seqRange === undefined || items.some((r) => r === undefined)) {
     return failure('sequence without source ranges');
   }
+  if (blockContextEmpty(ctx, located)) return replaceValue(ctx, located, [value]);
   const ranges = items as [number, number][];
   const last = ranges[ranges.length - 1];
   const first = ranges[0];

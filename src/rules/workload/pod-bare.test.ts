@@ -36,6 +36,17 @@ spec:
         - name: app
           image: nginx:1.27
 `,
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-scheduler
+  namespace: kube-system
+  labels: {component: kube-scheduler, tier: control-plane}
+spec:
+  containers:
+    - name: kube-scheduler
+      image: registry.k8s.io/kube-scheduler:v1.31.0
+`,
   ],
   invalid: [
     {

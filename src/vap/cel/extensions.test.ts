@@ -53,7 +53,7 @@ const CASES: Record<string, [string, unknown][]> = {
   ],
   lists: [
     ['[1, 2, 3].isSorted()', true],
-    [['"b", "a"'].map((x) => `[${x}].isSorted()`)[0]!, false],
+    ['["b", "a"].isSorted()', false],
     ['[1, 2, 3].sum()', 6n],
     ['[1.5, 2.5].sum()', 4],
     ['[3, 1, 2].min()', 1n],
@@ -148,8 +148,7 @@ const CASES: Record<string, [string, unknown][]> = {
     ['format.date().validate("2024-02-30").hasValue()', true],
     ['format.named("dns1123Label").hasValue()', true],
     ['format.named("nope").hasValue()', false],
-    ['format.dns1123Label().validate("a".repeat(1))', undefined],
-  ].filter(([, v]) => v !== undefined) as [string, unknown][],
+  ],
   semver: [
     ['isSemver("1.2.3")', true],
     ['isSemver("v1.2", true)', true],
@@ -168,7 +167,7 @@ const CASES: Record<string, [string, unknown][]> = {
 };
 
 describe.each(Object.keys(CASES))('%s library', (library) => {
-  test.each(CASES[library]!)('%s', (expression, expected) => {
+  test.each(CASES[library] ?? [])('%s', (expression, expected) => {
     expect(evaluate(expression)).toEqual(expected);
   });
 });

@@ -21,7 +21,10 @@ export class NamedFormat {
   }
 }
 
-class FormatNamespace {}
+/** The receiver of `format.…()` functions (cel-js tells types apart by class). */
+class FormatNamespace {
+  readonly namespace = 'format';
+}
 
 const FORMATS: Readonly<Record<string, (value: string) => string[]>> = {
   dns1123Label,

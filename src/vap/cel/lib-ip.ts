@@ -1,7 +1,10 @@
 import type { Environment } from '@marcbachmann/cel-js';
 import { CIDRPrefix, IPAddress, parseCIDR, parseIP } from './ip-parse.ts';
 
-class IPNamespace {}
+/** The receiver of `ip.…()` functions (cel-js tells types apart by class). */
+class IPNamespace {
+  readonly namespace = 'ip';
+}
 
 /** Kubernetes' IP and CIDR libraries (k8s.io/apiserver/pkg/cel/library/ip.go and cidr.go). */
 export function registerIP(env: Environment): void {

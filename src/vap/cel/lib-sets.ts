@@ -2,7 +2,10 @@ import type { Environment } from '@marcbachmann/cel-js';
 import { charge } from './budget.ts';
 import { celEquals } from './compare.ts';
 
-class SetsNamespace {}
+/** The receiver of `sets.…()` functions (cel-js tells types apart by class). */
+class SetsNamespace {
+  readonly namespace = 'sets';
+}
 
 /** cel-go's ext.Sets (in the Kubernetes base environment since 1.29): contains, equivalent, intersects. */
 export function registerSets(env: Environment): void {

@@ -2,7 +2,10 @@ import type { Environment } from '@marcbachmann/cel-js';
 import { charge } from './budget.ts';
 import { formatString } from './string-format.ts';
 
-class StringsNamespace {}
+/** The receiver of `strings.…()` functions (cel-js tells types apart by class). */
+class StringsNamespace {
+  readonly namespace = 'strings';
+}
 
 /**
  * cel-go ext.Strings version 2, as Kubernetes declares it: charAt, indexOf, lastIndexOf,
@@ -107,21 +110,24 @@ function replace(s: string, from: string, to: string, limit: bigint): string {
   return out;
 }
 
+const QUOTE_ESCAPES: Readonly<Record<string, string>> = {
+  '\u0007': '\\a',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\v': '\\v',
+  '\\': '\\\\',
+  '"': '\\"',
+};
+
 /** strings.quote: a double-quoted string literal with Go/CEL escapes. */
 function quote(s: string): string {
   charge(s.length);
-  const escapes: Record<string, string> = {
-    '\x07': '\\a',
-    '\b': '\\b',
-    '\f': '\\f',
-    '\n': '\\n',
-    '\r': '\\r',
-    '\t': '\\t',
-    '\v': '\\v',
-    '\\': '\\\\',
-    '"': '\\"',
-  };
-  return `"${s.replace(/[\u0007\b\f\n\r\t\v\\"]/gu, (c) => escapes[c] ?? c)}"`;
+  let out = '"';
+  for (const c of s) out += QUOTE_ESCAPES[c] ?? c;
+  return `${out}"`;
 }
 
 function outOfRange(index: bigint): Error {

@@ -60,7 +60,7 @@ export function evaluateCel(
   const parsed = program.parsed;
   budget.startExpression();
   try {
-    const value: unknown = withBudget(budget, () => parsed(activation));
+    const value: unknown = withBudget(budget, () => parsed(activation) as unknown);
     if (budget.exceeded !== undefined) return limitHit(budget.exceeded);
     return { ok: true, value };
   } catch (error) {

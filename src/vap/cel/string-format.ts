@@ -56,7 +56,7 @@ function asString(value: unknown): string {
       .map((key) => `${key}: ${asString(value[key])}`);
     return `{${entries.join(', ')}}`;
   }
-  return typeof value === 'object' ? value.constructor.name : String(value as string);
+  return typeof value === 'object' ? value.constructor.name : typeof value;
 }
 
 function integer(value: unknown, verb: string): bigint {
