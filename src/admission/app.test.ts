@@ -194,7 +194,11 @@ describe('mutating webhook', () => {
   it('applies behaviour-changing fixes only when configured', async () => {
     const insecure = { ...pod({}), spec: { containers: [{ name: 'app', image: 'x:1' }] } };
     const safe = await post(app(), '/mutate', review(insecure));
-    const unsafe = await post(app({ mutate: { unsafe: true } }), '/mutate', review(insecure));
+    const unsafe = await post(
+      app({ mutate: { unsafe: true, suggestRules: [] } }),
+      '/mutate',
+      review(insecure),
+    );
     expect(unsafe.body.response).toMatchObject({ allowed: true, patchType: 'JSONPatch' });
     const patch = JSON.parse(
       Buffer.from(unsafe.body.response?.patch as string, 'base64').toString(),

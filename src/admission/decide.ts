@@ -42,7 +42,9 @@ export function mutateRequest(
   const response: AdmissionResponse = { uid: request.uid, allowed: true };
   const operations = evaluation.findings.flatMap((f) => [
     ...(f.fix ?? []),
-    ...(engine.policy.mutate.unsafe ? (f.suggest ?? []) : []),
+    ...(engine.policy.mutate.unsafe || engine.policy.mutate.suggestRules.includes(f.ruleId)
+      ? (f.suggest ?? [])
+      : []),
   ]);
   const patch = toJsonPatch(operations);
   if (patch.length > 0) {

@@ -21,8 +21,11 @@ export interface AdmissionPolicy {
   allowAnnotationSuppressions: boolean;
   /** On UPDATE, findings the old object already had warn instead of deny (scale-ups keep working). */
   grandfatherExisting: boolean;
-  /** Mutation: apply safe fixes; `unsafe` also applies behaviour-changing suggestions. */
-  mutate: { unsafe: boolean };
+  /**
+   * Mutation applies every safe fix; behaviour-changing suggestions only for the rules listed in
+   * `suggestRules` (e.g. `pss-allow-privilege-escalation`), or for all rules when `unsafe`.
+   */
+  mutate: { unsafe: boolean; suggestRules: string[] };
   /** Rule options by rule id, as in the scan config. */
   ruleOptions: Record<string, Record<string, unknown>>;
 }
@@ -37,7 +40,7 @@ export function defaultAdmissionPolicy(overrides: Partial<AdmissionPolicy> = {})
     exemptions: { namespaces: [], usernames: [], runtimeClasses: [] },
     allowAnnotationSuppressions: false,
     grandfatherExisting: true,
-    mutate: { unsafe: false },
+    mutate: { unsafe: false, suggestRules: [] },
     ruleOptions: {},
     ...overrides,
   };

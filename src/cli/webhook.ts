@@ -29,7 +29,8 @@ export const WEBHOOK_HELP = `Usage: kubeward webhook serve|certs|manifests [opti
     --pss-level L --pss-version V   for namespaces without PSA labels (default: restricted, latest)
     --rules LIST --exclude-rules LIST   as for scan
     --exempt-namespace NS --exempt-user U --exempt-runtime-class C   repeatable
-    --mutate-unsafe          let /mutate apply behaviour-changing fixes too
+    --mutate-rule ID         let /mutate also apply this rule's behaviour-changing fix; repeatable
+    --mutate-unsafe          let /mutate apply every behaviour-changing fix
     --no-grandfather         on UPDATE, deny findings the old object already had
     --kubeconfig F --context C      watch namespace labels with these credentials
                                      (default: in-cluster, else none: flags apply)
@@ -67,6 +68,7 @@ async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     'exempt-user': { type: 'string', multiple: true },
     'exempt-runtime-class': { type: 'string', multiple: true },
     'mutate-unsafe': { type: 'boolean' },
+    'mutate-rule': { type: 'string', multiple: true },
     'no-grandfather': { type: 'boolean' },
     kubeconfig: { type: 'string' },
     context: { type: 'string' },
@@ -97,7 +99,10 @@ async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       runtimeClasses: listFlag(values['exempt-runtime-class']),
     },
     grandfatherExisting: values['no-grandfather'] !== true,
-    mutate: { unsafe: values['mutate-unsafe'] === true },
+    mutate: {
+      unsafe: values['mutate-unsafe'] === true,
+      suggestRules: listFlag(values['mutate-rule']),
+    },
   });
   const rules = selectRules(allRules, { include: policy.include, exclude: policy.exclude });
   const namespaces = await namespaceWatch(values.kubeconfig, values.context, io, log);

@@ -1,5 +1,5 @@
 import { definePssRule } from './internal/define-pss-rule.ts';
-import { setValue } from './internal/fix-ops.ts';
+import { setValue, valueAt } from './internal/fix-ops.ts';
 
 export default definePssRule({
   id: 'pss-allow-privilege-escalation',
@@ -15,6 +15,11 @@ export default definePssRule({
     polaris: ['privilegeEscalationAllowed'],
     checkov: ['CKV_K8S_20'],
   },
-  // Changes behaviour for setuid binaries (sudo, ping on old images), hence a suggestion.
-  suggest: ({ object, path }) => [setValue(object, path, false)],
+  // Changes behaviour for setuid binaries (sudo, ping on old images), hence a suggestion. The API
+  // server rejects allowPrivilegeEscalation=false on a privileged container, so a privileged
+  // container gets no suggestion here (pss-privileged suggests dropping privileged first).
+  suggest: ({ object, path }) =>
+    valueAt(object, [...path.slice(0, -1), 'privileged']) === true
+      ? undefined
+      : [setValue(object, path, false)],
 });
