@@ -47,7 +47,8 @@ const SAFE = {
 };
 
 describe.skipIf(!cluster)('admission webhook in a real API server', () => {
-  const c = cluster!;
+  // skipIf above guarantees the cluster inside this block.
+  const c = cluster ?? ({} as NonNullable<typeof cluster>);
   let server: RunningServer | undefined;
   let namespaces: NamespaceLabels | undefined;
 
@@ -147,7 +148,7 @@ describe.skipIf(!cluster)('admission webhook in a real API server', () => {
         return {
           ...w,
           clientConfig: {
-            url: `https://127.0.0.1:${server!.port}${w.name === 'mutate.kubeward.io' ? '/mutate' : '/validate'}`,
+            url: `https://127.0.0.1:${String(server?.port)}${w.name === 'mutate.kubeward.io' ? '/mutate' : '/validate'}`,
             caBundle,
           },
           namespaceSelector: {
@@ -267,7 +268,7 @@ describe.skipIf(!cluster)('admission webhook in a real API server', () => {
       path: `/api/v1/namespaces/${relaxed}/serviceaccounts`,
       body: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } },
     });
-    await eventually(async () => namespaces?.labels(relaxed) !== undefined);
+    await eventually(() => Promise.resolve(namespaces?.labels(relaxed) !== undefined));
     // A pod without runAsNonRoot: restricted (the webhook's default) warns, privileged does not.
     const rootPod = pod('maybe-root', SAFE);
     delete (rootPod.spec as { securityContext?: unknown }).securityContext;
