@@ -28,8 +28,23 @@ export interface ParseLimits {
 // Small documents cannot hurt, whatever their aliases.
 const MIN_EXPANSION_CHECKED = 10_000;
 
-// An anchor or alias token: `&name` / `*name` after whitespace, a flow indicator or line start.
-const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s[\]{},]/m;
+const BEFORE_ANCHOR = new Set([' ', '\t', '\n', '\r', '[', '{', ',']);
+const NOT_IN_NAME = new Set([' ', '\t', '\n', '\r', '[', ']', '{', '}', ',']);
+
+/**
+ * Whether the text may hold an anchor or alias token (`&name` / `*name` after whitespace, a flow
+ * indicator or the start). indexOf scans natively: much cheaper than a regex over large CRDs.
+ */
+function mayHaveAnchors(text: string): boolean {
+  for (const mark of ['*', '&']) {
+    for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1)) {
+      const before = at === 0 ? ' ' : text.charAt(at - 1);
+      const after = text.charAt(at + 1);
+      if (BEFORE_ANCHOR.has(before) && after !== '' && !NOT_IN_NAME.has(after)) return true;
+    }
+  }
+  return false;
+}
 
 /**
  * Decodes one document as kubectl would (go-yaml v2 scalars, last duplicate key wins) with the
@@ -80,7 +95,7 @@ function checked(
   problems: ParseProblem[],
 ): ParsedDocument {
   // js-yaml shares one object per anchor, so only documents with aliases need the walk.
-  if (!ANCHOR_OR_ALIAS.test(text)) return { value, problems };
+  if (!mayHaveAnchors(text)) return { value, problems };
   const { written, expanded } = aliasExpansion(value);
   if (expanded <= MIN_EXPANSION_CHECKED || expanded <= written * limits.maxAliasExpansion) {
     return { value, problems };

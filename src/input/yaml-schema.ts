@@ -26,7 +26,10 @@ const bool11 = new jsYaml.Type('tag:yaml.org,2002:bool', {
 const GO_INT = /^[-+]?(?:0[bB][01]+|0[oO]?[0-7]+|0[xX][0-9a-fA-F]+|[1-9][0-9]*|0)$/;
 
 function parseGoInt(text: string): number | undefined {
-  const plain = text.replaceAll('_', '');
+  // Every plain scalar comes through here: reject non-numbers on their first character.
+  const first = text.charCodeAt(0);
+  if (!((first >= 48 && first <= 57) || first === 43 || first === 45)) return undefined;
+  const plain = text.includes('_') ? text.replaceAll('_', '') : text;
   if (!GO_INT.test(plain)) return undefined;
   const negative = plain.startsWith('-');
   const digits = plain.replace(/^[-+]/, '');

@@ -73,21 +73,21 @@ export function runRule(rule: AnyRule, testCase: ValidCase): readonly Finding[] 
 export const ruleTester = {
   run(rule: AnyRule, tests: RuleTests): void {
     const seen = new Set<string>();
-    const unique = (yaml: string, options: unknown) => {
-      const key = `${yaml}\u0000${JSON.stringify(options ?? {})}`;
+    const unique = (yaml: string, options: unknown, settings: unknown) => {
+      const key = `${yaml}\u0000${JSON.stringify(options ?? {})}\u0000${JSON.stringify(settings ?? {})}`;
       if (seen.has(key)) throw new Error(`duplicate test case for ${rule.id}:\n${yaml}`);
       seen.add(key);
     };
     describe(rule.id, () => {
       tests.valid.forEach((entry, i) => {
         const testCase = typeof entry === 'string' ? { yaml: entry } : entry;
-        unique(testCase.yaml, testCase.options);
+        unique(testCase.yaml, testCase.options, testCase.settings);
         it(`valid #${i}${testCase.name === undefined ? '' : `: ${testCase.name}`}`, () => {
           expect(runRule(rule, testCase).map((f) => f.message)).toEqual([]);
         });
       });
       tests.invalid.forEach((testCase, i) => {
-        unique(testCase.yaml, testCase.options);
+        unique(testCase.yaml, testCase.options, testCase.settings);
         if (testCase.errors.length === 0) throw new Error(`invalid case #${i} of ${rule.id} has no errors`);
         it(`invalid #${i}${testCase.name === undefined ? '' : `: ${testCase.name}`}`, () => {
           const findings = runRule(rule, testCase);
