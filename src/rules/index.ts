@@ -3,6 +3,7 @@ import { exposureRules } from './exposure/index.ts';
 import { namespaceRules } from './namespace/index.ts';
 import { pssRules } from './pss/index.ts';
 import { secretsRules } from './secrets/index.ts';
+import { workloadRules } from './workload/index.ts';
 
 /** Every rule Kubeward knows, sorted by id. Each domain folder exports its own sorted list. */
 export const allRules: readonly AnyRule[] = [
@@ -10,4 +11,5 @@ export const allRules: readonly AnyRule[] = [
   ...namespaceRules,
   ...secretsRules,
   ...exposureRules,
+  ...workloadRules,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

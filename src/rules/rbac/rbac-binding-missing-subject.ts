@@ -3,7 +3,7 @@ import { bootstrapObjects, isBootstrapObject } from '../../rbac/bootstrap/index.
 import { rbacIndexOf } from '../../rbac/rbac-index.ts';
 import { readSubject } from '../../rbac/read.ts';
 import { workloadsOf } from '../../rbac/workloads.ts';
-import { RBAC_DOCS, RBAC_KINDS } from './internal/meta.ts';
+import { RBAC_DOCS } from './internal/meta.ts';
 
 // Service accounts every cluster has without manifests: `default` in every namespace, and the
 // controller accounts in kube-system that the default bindings name.

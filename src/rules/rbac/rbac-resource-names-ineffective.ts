@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/rule.ts';
 import { isBootstrapObject } from '../../rbac/bootstrap/index.ts';
 import { rbacIndexOf } from '../../rbac/rbac-index.ts';
-import { RBAC_DOCS, RBAC_KINDS } from './internal/meta.ts';
+import { RBAC_DOCS } from './internal/meta.ts';
 
 // create and deletecollection requests on a collection carry no name, so a rule restricted by
 // resourceNames never allows them (create on a subresource such as pods/exec does carry one).

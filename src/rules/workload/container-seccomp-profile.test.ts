@@ -43,23 +43,6 @@ spec:
 `,
     },
     {
-      name: 'deprecated annotations still count when the fields are unset',
-      yaml: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    metadata:
-      annotations:
-        seccomp.security.alpha.kubernetes.io/pod: runtime/default
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-`,
-    },
-    {
       name: 'Windows pods',
       yaml: `apiVersion: v1
 kind: Pod
@@ -74,6 +57,74 @@ spec:
     },
   ],
   invalid: [
+    {
+      name: 'a profile only in the deprecated pod annotation: safe fix to the field',
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    metadata:
+      annotations:
+        seccomp.security.alpha.kubernetes.io/pod: runtime/default
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+`,
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    metadata:
+      annotations:
+        seccomp.security.alpha.kubernetes.io/pod: runtime/default
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+      securityContext:
+        seccompProfile:
+          type: RuntimeDefault
+`,
+      errors: [{ messageId: 'podLegacyAnnotation', line: 10, column: 5, severity: 'low' }],
+    },
+    {
+      name: 'a Localhost profile in the deprecated container annotation',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  annotations:
+    container.seccomp.security.alpha.kubernetes.io/app: localhost/profiles/app.json
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        runAsNonRoot: true
+`,
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  annotations:
+    container.seccomp.security.alpha.kubernetes.io/app: localhost/profiles/app.json
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        runAsNonRoot: true
+        seccompProfile:
+          type: Localhost
+          localhostProfile: profiles/app.json
+`,
+      errors: [{ messageId: 'legacyAnnotation', line: 11, column: 7, severity: 'low' }],
+    },
     {
       name: 'nothing set: points at the container securityContext',
       yaml: pod('runAsNonRoot: true', 'runAsUser: 10001'),

@@ -15,7 +15,7 @@ export default defineRule({
     workloadsOnly: true,
     messages: {
       unpinned:
-        'Container "{{name}}" runs image {{image}} by tag, not by digest: the tag can be moved to other content.',
+        'Container "{{name}}" runs image {{image}} without a digest: its tag can be moved to other content.',
     },
     remediation:
       'Append the digest of the reviewed image (`registry/app:1.4.2@sha256:…`), e.g. with `crane digest` or your CI, and let a bot update it.',

@@ -18,7 +18,7 @@ function subjectsYaml(subjects: readonly string[]): string {
       if (kind !== 'ServiceAccount')
         return `  - kind: ${kind}\n    apiGroup: rbac.authorization.k8s.io\n    name: ${rest}`;
       const [ns, name] = rest.includes('/') ? rest.split('/') : [undefined, rest];
-      return `  - kind: ServiceAccount\n    name: ${name ?? ''}${ns === undefined ? '' : `\n    namespace: ${ns}`}`;
+      return `  - kind: ServiceAccount\n    name: ${name}${ns === undefined ? '' : `\n    namespace: ${ns}`}`;
     })
     .join('\n');
 }

@@ -53,7 +53,8 @@ export function boundAccounts(inventory: Inventory): ReadonlySet<string> {
       'rbac.authorization.k8s.io/ClusterRoleBinding',
     ]) {
       for (const item of inv.ofKind(kind)) {
-        const bindingNamespace = item.object.metadata?.namespace;
+        // A RoleBinding's subjects default to its own namespace; ClusterRoleBindings have none.
+        const bindingNamespace = effectiveNamespace(item.object);
         for (const subject of asArray(item.object.subjects)) {
           const rec = asRecord(subject);
           if (rec?.kind !== 'ServiceAccount' || typeof rec.name !== 'string') continue;
@@ -61,7 +62,7 @@ export function boundAccounts(inventory: Inventory): ReadonlySet<string> {
             typeof rec.namespace === 'string' && rec.namespace !== ''
               ? rec.namespace
               : bindingNamespace;
-          if (typeof ns === 'string' && ns !== '') bound.add(`${ns}/${rec.name}`);
+          if (ns !== undefined) bound.add(`${ns}/${rec.name}`);
         }
       }
     }

@@ -1,0 +1,65 @@
+import { ruleTester } from '../../../test/helpers/rule-tester.ts';
+import {
+  clusterRoleBindingYaml,
+  clusterRoleYaml,
+  docs,
+  roleBindingYaml,
+  roleYaml,
+  rule,
+} from './internal/fixtures.ts';
+import rbacBind from './rbac-bind.ts';
+
+ruleTester.run(rbacBind, {
+  valid: [
+    docs(
+      clusterRoleYaml('safe', rule('create', 'rbac.authorization.k8s.io', 'rolebindings')),
+      clusterRoleBindingYaml('safe', 'safe', ['User:alice']),
+    ),
+    {
+      name: 'a binding to a role that is not in the input',
+      yaml: clusterRoleBindingYaml('dangling', 'not-here', ['User:alice']),
+    },
+  ],
+  invalid: [
+    {
+      name: 'granted cluster-wide by a ClusterRoleBinding',
+      yaml: docs(
+        clusterRoleYaml('risky', rule('bind', 'rbac.authorization.k8s.io', 'clusterroles')),
+        clusterRoleBindingYaml('risky', 'risky', ['ServiceAccount:ops/robot']),
+      ),
+      errors: [{ messageId: 'role', severity: 'critical' }],
+    },
+    {
+      name: 'granted in kube-system',
+      yaml: docs(
+        roleYaml('kube-system', 'risky', rule('bind', 'rbac.authorization.k8s.io', 'clusterroles')),
+        roleBindingYaml('kube-system', 'risky', 'Role:risky', ['User:dev']),
+      ),
+      errors: [{ messageId: 'role', severity: 'high', message: 'in namespace kube-system' }],
+    },
+    {
+      name: 'granted in an ordinary namespace',
+      yaml: docs(
+        clusterRoleYaml('risky', rule('bind', 'rbac.authorization.k8s.io', 'clusterroles')),
+        roleBindingYaml('team', 'risky', 'ClusterRole:risky', ['Group:team']),
+      ),
+      errors: [{ messageId: 'role', severity: 'medium', message: 'in namespace team' }],
+    },
+    {
+      name: 'a ClusterRole bound nowhere in the input',
+      yaml: clusterRoleYaml('risky', rule('bind', 'rbac.authorization.k8s.io', 'clusterroles')),
+      errors: [{ messageId: 'unbound', severity: 'medium' }],
+    },
+    {
+      name: 'bind restricted by resourceNames is still bind',
+      yaml: docs(
+        clusterRoleYaml(
+          'binder',
+          rule('bind', 'rbac.authorization.k8s.io', 'clusterroles', 'cluster-admin'),
+        ),
+        clusterRoleBindingYaml('binder', 'binder', ['User:dev']),
+      ),
+      errors: [{ messageId: 'role', severity: 'critical' }],
+    },
+  ],
+});
