@@ -23,6 +23,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
+          benchmark: { include: [] },
           testTimeout: 300_000,
         },
       },

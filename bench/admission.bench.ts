@@ -7,7 +7,7 @@ import { test } from 'vitest';
 import { createApp } from '../src/admission/app.ts';
 import { makeWebhookCertificates } from '../src/admission/certs.ts';
 import { createMetrics } from '../src/admission/metrics.ts';
-import { defaultAdmissionPolicy } from '../src/admission/policy.ts';
+import { CROSS_OBJECT_RULES, defaultAdmissionPolicy } from '../src/admission/policy.ts';
 import { selectRules } from '../src/engine/select-rules.ts';
 import { allRules } from '../src/rules/index.ts';
 
@@ -57,7 +57,7 @@ test(
   async ({ bench }) => {
     const app = createApp({
       engine: () => ({
-        rules: selectRules(allRules, { include: [], exclude: [] }),
+        rules: selectRules(allRules, { include: [], exclude: CROSS_OBJECT_RULES }),
         policy: defaultAdmissionPolicy(),
         namespaceLabels: () => undefined,
       }),

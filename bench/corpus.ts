@@ -8,7 +8,9 @@ export const REAL_CORPUS = fileURLToPath(new URL('../../shared/corpus/real/', im
 export function readCorpusTexts(root = REAL_CORPUS): { path: string; text: string }[] {
   const out: { path: string; text: string }[] = [];
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (/\.(ya?ml|json)$/.test(entry.name)) {

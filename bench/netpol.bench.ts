@@ -123,7 +123,9 @@ function appPolicy(ns: string, k: number): KubeObject {
 }
 
 function blockPeer(octet: number): Record<string, unknown> {
-  return { ipBlock: { cidr: `10.${String(octet)}.0.0/16`, except: [`10.${String(octet)}.1.0/24`] } };
+  return {
+    ipBlock: { cidr: `10.${String(octet)}.0.0/16`, except: [`10.${String(octet)}.1.0/24`] },
+  };
 }
 
 function policy(ns: string, name: string, spec: Record<string, unknown>): KubeObject {

@@ -12,21 +12,25 @@ const texts = readCorpusTexts();
 const settings = defaultSettings();
 const ctx = { color: false, cwd: '/', rules: [], toolVersion: 'bench', failOn: 'high' as const };
 
-test(`corpus/real: ${texts.length} files, every rule, against the parse floor`, { timeout: 600_000 }, async ({ bench }) => {
-  await bench.compare(
-    bench('parse floor (js-yaml loadAll)', () => {
-      for (const { text } of texts) {
-        try {
-          jsYaml.loadAll(text);
-        } catch {
-          // A few documents are invalid for js-yaml's defaults; the floor just skips them.
+test(
+  `corpus/real: ${texts.length} files, every rule, against the parse floor`,
+  { timeout: 600_000 },
+  async ({ bench }) => {
+    await bench.compare(
+      bench('parse floor (js-yaml loadAll)', () => {
+        for (const { text } of texts) {
+          try {
+            jsYaml.loadAll(text);
+          } catch {
+            // A few documents are invalid for js-yaml's defaults; the floor just skips them.
+          }
         }
-      }
-    }),
-    bench('kubeward scan (load + all rules + JSON report)', () => {
-      const loaded = loadTexts(texts, DEFAULT_LOAD_OPTIONS);
-      reporters.json(scanLoaded(loaded, { rules: allRules, settings }), ctx);
-    }),
-    { time: 0, iterations: 10, warmupIterations: 2 },
-  );
-});
+      }),
+      bench('kubeward scan (load + all rules + JSON report)', () => {
+        const loaded = loadTexts(texts, DEFAULT_LOAD_OPTIONS);
+        reporters.json(scanLoaded(loaded, { rules: allRules, settings }), ctx);
+      }),
+      { time: 0, iterations: 10, warmupIterations: 2 },
+    );
+  },
+);

@@ -1,65 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { scanLoaded } from '../src/engine/scan.ts';
-import { defaultSettings } from '../src/engine/settings.ts';
-import { DEFAULT_LOAD_OPTIONS, loadSources, loadTexts } from '../src/input/index.ts';
-import { Inventory } from '../src/model/inventory.ts';
-import type { NetpolModel, Protocol } from '../src/netpol/index.ts';
-import {
-  connectionList,
-  explainReach,
-  formatConnections,
-  netpolModel,
-  resolveEndpoint,
-  verdictAllows,
-} from '../src/netpol/index.ts';
-import { networkRules } from '../src/rules/network/index.ts';
+import { REAL, conns, findings, model, modelOfTexts, reach, sources } from './netpol-helpers.ts';
 
 // Real published policies (../shared/corpus/real, read in place) with their answers pinned.
-const REAL = fileURLToPath(new URL('../../shared/corpus/real/', import.meta.url));
-
-async function load(...paths: string[]) {
-  return loadSources(paths, { ...DEFAULT_LOAD_OPTIONS, cwd: REAL });
-}
-
-async function model(...paths: string[]): Promise<NetpolModel> {
-  const loaded = await load(...paths);
-  return netpolModel(new Inventory(loaded.objects));
-}
-
-function conns(m: NetpolModel): Map<string, string> {
-  return new Map(
-    connectionList(m).map((c) => [`${c.srcName} => ${c.dstName}`, formatConnections(c.conns)]),
-  );
-}
-
-function sources(map: Map<string, string>, dst: string): string[] {
-  return [...map.keys()]
-    .filter((k) => k.endsWith(` => ${dst}`))
-    .map((k) => k.split(' => ')[0] ?? '');
-}
-
-function reach(m: NetpolModel, from: string, to: string, port?: string): boolean {
-  const endpoint = (text: string) => {
-    const found = resolveEndpoint(m, text);
-    if (typeof found === 'string') throw new Error(found);
-    return found;
-  };
-  const [number, protocol = 'TCP'] = port?.split('/') ?? [];
-  const query =
-    number === undefined ? undefined : { port: Number(number), protocol: protocol as Protocol };
-  return explainReach(m, endpoint(from), endpoint(to)).some((v) => verdictAllows(v, query));
-}
-
-async function findings(...paths: string[]): Promise<string[]> {
-  const result = scanLoaded(await load(...paths), {
-    rules: networkRules,
-    settings: defaultSettings(),
-  });
-  return result.findings.map((f) => `${f.ruleId} ${f.object.kind}/${f.object.name}`).sort();
-}
-
 describe('microservices-demo (Online Boutique) with its network-policies component', () => {
   const paths = [
     'microservices-demo/release/kubernetes-manifests.yaml',
@@ -150,21 +93,17 @@ describe('gke-network-policy-demo', () => {
       `${REAL}gke-network-policy-demo/manifests/hello-app/hello-client.yaml`,
       'utf8',
     ).replace(/^metadata:\n/gm, 'metadata:\n  namespace: hello-apps\n');
-    const loaded = loadTexts(
-      [
-        { path: 'client.yaml', text: moved },
-        {
-          path: 'server.yaml',
-          text: readFileSync(
-            `${REAL}gke-network-policy-demo/manifests/hello-app/hello-server.yaml`,
-            'utf8',
-          ),
-        },
-        { path: 'policy.yaml', text: readFileSync(`${REAL}${policy}`, 'utf8') },
-      ],
-      DEFAULT_LOAD_OPTIONS,
-    );
-    const m2 = netpolModel(new Inventory(loaded.objects));
+    const m2 = modelOfTexts([
+      { path: 'client.yaml', text: moved },
+      {
+        path: 'server.yaml',
+        text: readFileSync(
+          `${REAL}gke-network-policy-demo/manifests/hello-app/hello-server.yaml`,
+          'utf8',
+        ),
+      },
+      { path: 'policy.yaml', text: readFileSync(`${REAL}${policy}`, 'utf8') },
+    ]);
     expect(reach(m2, 'hello-apps/hello-client-blocked', 'default/hello-server')).toBe(true);
   });
 });
@@ -186,180 +125,5 @@ describe('calico manifests', () => {
     expect(await findings('calico/manifests')).toContain(
       'netpol-ingress-from-internet NetworkPolicy/allow-apiserver',
     );
-  });
-});
-
-const RECIPE_PODS = `${[
-  ['default', 'web', 'app: web'],
-  ['default', 'api', 'app: bookstore, role: api'],
-  ['default', 'db', 'app: bookstore, role: db'],
-  ['default', 'search', 'app: bookstore, role: search'],
-  ['default', 'apiserver', 'app: apiserver'],
-  ['default', 'monitor', 'role: monitoring'],
-  ['default', 'foo', 'app: foo'],
-  ['other', 'client', 'app: client'],
-  ['prod', 'client', 'app: client'],
-  ['ops', 'monitoring', 'type: monitoring'],
-  ['ops', 'tool', 'type: tool'],
-  ['kube-system', 'kube-dns', 'k8s-app: kube-dns'],
-]
-  .map(
-    ([ns, name, labels]) =>
-      `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name}, namespace: ${ns}, labels: { ${labels} } }\nspec: { containers: [{ name: c, image: i }] }\n`,
-  )
-  .join('---\n')}---
-apiVersion: v1
-kind: Namespace
-metadata: { name: prod, labels: { purpose: production } }
----
-apiVersion: v1
-kind: Namespace
-metadata: { name: ops, labels: { team: operations } }
-`;
-
-// Each recipe of ahmetb/kubernetes-network-policy-recipes, applied alone to the pods its page uses.
-const RECIPES: [
-  string,
-  [from: string, to: string, port: string | undefined, allowed: boolean][],
-][] = [
-  [
-    '01-web-deny-all',
-    [
-      ['other/client', 'default/web', undefined, false],
-      ['default/web', 'other/client', undefined, true],
-      ['8.8.8.8', 'default/web', undefined, false],
-    ],
-  ],
-  [
-    '02-api-allow',
-    [
-      ['default/search', 'default/api', undefined, true],
-      ['default/web', 'default/api', undefined, false],
-      ['other/client', 'default/api', undefined, false],
-    ],
-  ],
-  [
-    '02a-web-allow-all',
-    [
-      ['other/client', 'default/web', undefined, true],
-      ['8.8.8.8', 'default/web', '443', true],
-    ],
-  ],
-  [
-    '03-deny-all-non-whitelisted-traffic-in-the-namespace-1',
-    [
-      ['default/web', 'default/api', undefined, false],
-      ['other/client', 'default/foo', undefined, false],
-      ['default/web', 'other/client', undefined, true],
-    ],
-  ],
-  [
-    '04-deny-from-other-namespaces',
-    [
-      ['default/foo', 'default/web', undefined, true],
-      ['other/client', 'default/web', undefined, false],
-      ['8.8.8.8', 'default/web', undefined, false],
-    ],
-  ],
-  [
-    '05-web-allow-all-namespaces',
-    [
-      ['other/client', 'default/web', undefined, true],
-      ['8.8.8.8', 'default/web', undefined, false],
-    ],
-  ],
-  [
-    '06-web-allow-prod',
-    [
-      ['prod/client', 'default/web', undefined, true],
-      ['other/client', 'default/web', undefined, false],
-      ['default/foo', 'default/web', undefined, false],
-    ],
-  ],
-  [
-    '07-web-allow-all-ns-monitoring',
-    [
-      ['ops/monitoring', 'default/web', undefined, true],
-      ['ops/tool', 'default/web', undefined, false],
-      ['default/monitor', 'default/web', undefined, false],
-    ],
-  ],
-  ['08-web-allow-external', [['8.8.8.8', 'default/web', '80', true]]],
-  [
-    '09-api-allow-5000',
-    [
-      ['default/monitor', 'default/apiserver', '5000', true],
-      ['default/monitor', 'default/apiserver', '5001', false],
-      ['default/web', 'default/apiserver', '5000', false],
-    ],
-  ],
-  [
-    '10-redis-allow-services',
-    [
-      ['default/search', 'default/db', undefined, true],
-      ['default/api', 'default/db', undefined, true],
-      ['default/web', 'default/db', undefined, false],
-    ],
-  ],
-  [
-    '11-deny-egress-traffic-from-an-application-2',
-    [
-      ['default/foo', 'kube-system/kube-dns', '53/UDP', true],
-      ['default/foo', 'kube-system/kube-dns', '80', false],
-      ['default/foo', '8.8.8.8', '53/UDP', false],
-    ],
-  ],
-  [
-    '11-foo-deny-egress',
-    [
-      ['default/foo', 'kube-system/kube-dns', '53/UDP', false],
-      ['default/web', 'kube-system/kube-dns', '53/UDP', true],
-    ],
-  ],
-  [
-    '12-deny-all-non-whitelisted-traffic-from-the-namespace-1',
-    [
-      ['default/web', '8.8.8.8', undefined, false],
-      ['default/web', 'default/api', undefined, false],
-      ['other/client', 'default/web', undefined, true],
-    ],
-  ],
-  [
-    '14-foo-deny-external-egress',
-    [
-      ['default/foo', 'kube-system/kube-dns', '53/TCP', true],
-      ['default/foo', '1.1.1.1', '443', false],
-    ],
-  ],
-];
-
-describe('network-policy-recipes', () => {
-  it('every recipe compiles (15 files, one name used twice)', async () => {
-    const m = await model('network-policy-recipes');
-    expect(m.invalidPolicies).toEqual([]);
-    expect(m.policies).toHaveLength(14);
-  });
-
-  it.each(RECIPES)('%s', (recipe, cases) => {
-    const policy = readFileSync(`${REAL}network-policy-recipes/${recipe}.yaml`, 'utf8');
-    const loaded = loadTexts(
-      [
-        { path: 'pods.yaml', text: RECIPE_PODS },
-        { path: `${recipe}.yaml`, text: policy },
-      ],
-      DEFAULT_LOAD_OPTIONS,
-    );
-    const m = netpolModel(new Inventory(loaded.objects));
-    expect(m.policies).toHaveLength(1);
-    for (const [from, to, port, allowed] of cases) {
-      expect(reach(m, from, to, port), `${from} -> ${to} ${port ?? ''}`).toBe(allowed);
-    }
-  });
-
-  it('findings on the policies alone: the allow-all rules', async () => {
-    expect(await findings('network-policy-recipes')).toEqual([
-      'netpol-policy-allows-all NetworkPolicy/web-allow-all',
-      'netpol-policy-allows-all NetworkPolicy/web-allow-external',
-    ]);
   });
 });

@@ -30,12 +30,19 @@ export interface AdmissionPolicy {
   ruleOptions: Record<string, Record<string, unknown>>;
 }
 
+/**
+ * Rules that judge an object against the rest of the cluster (NetworkPolicy coverage, a
+ * Deployment's PodDisruptionBudget): at admission the webhook sees one object, so they would
+ * report what is merely out of view. Excluded by default; `kubeward cluster scan` runs them.
+ */
+export const CROSS_OBJECT_RULES = ['category:network', 'deployment-pod-disruption-budget'];
+
 export function defaultAdmissionPolicy(overrides: Partial<AdmissionPolicy> = {}): AdmissionPolicy {
   return {
     failOn: 'high',
     pss: { level: 'restricted', version: 'latest' },
     include: [],
-    exclude: [],
+    exclude: [...CROSS_OBJECT_RULES],
     modes: {},
     exemptions: { namespaces: [], usernames: [], runtimeClasses: [] },
     allowAnnotationSuppressions: false,

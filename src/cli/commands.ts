@@ -5,6 +5,7 @@ import { scanCommand } from './scan.ts';
 import { fixCommand } from './fix.ts';
 import { clusterCommand } from './cluster.ts';
 import { webhookCommand } from './webhook.ts';
+import { netpolCommand } from './netpol.ts';
 
 /** Every command, with the one-line summary shown by `kubeward --help`. */
 export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
@@ -19,5 +20,10 @@ export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }
   rules: { run: rulesCommand, summary: 'list the rules' },
   explain: { run: explainCommand, summary: "print a rule's documentation" },
   cluster: { run: clusterCommand, summary: 'scan a live cluster through a kubeconfig (read-only)' },
+  netpol: {
+    run: netpolCommand,
+    summary:
+      'NetworkPolicy analysis: connections (conns), why A can or cannot reach B (reach), exposure',
+  },
   webhook: { run: webhookCommand, summary: 'admission webhook: serve, certs, manifests' },
 };

@@ -145,12 +145,13 @@ export async function rbacCommand(argv: string[], io: CliIo): Promise<number> {
 
   const inventory = new Inventory(loaded.objects);
   const index = rbac.rbacIndexOf(inventory, 'none');
-  if (!bootstrap) bootstrapHint(index, io);
+  const hint = bootstrap ? undefined : rbac.missingDefaultRoles(index);
+  if (hint !== undefined) io.stderr(`kubeward: note: ${hint}; --include-bootstrap adds them\n`);
   switch (which) {
     case 'can-i': {
       const user = values.as ?? '';
       const attributes = {
-        ...(parsed as rbac.RequestArg),
+        ...(parsed ?? requestFlag(request)),
         user,
         groups: rbac.userGroups(user, values['as-group'] ?? []),
         namespace,
@@ -165,7 +166,7 @@ export async function rbacCommand(argv: string[], io: CliIo): Promise<number> {
       return decision.allowed ? EXIT.ok : EXIT.findings;
     }
     case 'who-can': {
-      const result = rbac.whoCan(index, { ...(parsed as rbac.RequestArg), namespace });
+      const result = rbac.whoCan(index, { ...(parsed ?? requestFlag(request)), namespace });
       const format = oneOf(values.format, ['text', 'json'] as const, '--format', 'text');
       write(
         format === 'json'
@@ -202,26 +203,4 @@ function requestFlag(positionals: readonly string[]): rbac.RequestArg {
   const parsed = rbac.parseRequestArgs(positionals);
   if (typeof parsed === 'string') throw new KubewardError('E_USAGE', `${parsed} (see --help)`);
   return parsed;
-}
-
-/** Bindings to default roles resolve only with --include-bootstrap; say so rather than answer "no one". */
-function bootstrapHint(index: rbac.RbacIndex, io: CliIo): void {
-  const defaults = new Set(
-    rbac
-      .bootstrapObjects()
-      .filter((o) => o.kind === 'ClusterRole')
-      .map((o) => o.metadata?.name),
-  );
-  const names = [
-    ...new Set(
-      index.unresolved
-        .filter((b) => b.roleRef.kind === 'ClusterRole' && defaults.has(b.roleRef.name))
-        .map((b) => b.roleRef.name),
-    ),
-  ];
-  if (names.length === 0) return;
-  const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
-  io.stderr(
-    `kubeward: note: bindings refer to default ClusterRoles not in the input (${shown}); --include-bootstrap adds them\n`,
-  );
 }

@@ -8,7 +8,7 @@ import { webhookManifests } from '../admission/manifests.ts';
 import { createMetrics } from '../admission/metrics.ts';
 import { watchNamespaces } from '../admission/namespace-cache.ts';
 import type { NamespaceLabels } from '../admission/namespace-cache.ts';
-import { defaultAdmissionPolicy } from '../admission/policy.ts';
+import { CROSS_OBJECT_RULES, defaultAdmissionPolicy } from '../admission/policy.ts';
 import { listen } from '../admission/server.ts';
 import { KubewardError } from '../engine/errors.ts';
 import { PSS_LEVELS } from '../engine/settings.ts';
@@ -92,7 +92,7 @@ async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       version: values['pss-version'] ?? 'latest',
     },
     include: listFlag(values.rules),
-    exclude: listFlag(values['exclude-rules']),
+    exclude: [...CROSS_OBJECT_RULES, ...listFlag(values['exclude-rules'])],
     exemptions: {
       namespaces: listFlag(values['exempt-namespace']),
       usernames: listFlag(values['exempt-user']),

@@ -78,16 +78,19 @@ export function collectWorkloads(inventory: Inventory, withIps: boolean): Worklo
     const labels = normaliseLabels(pod?.metadata.labels);
     const ports = containerPorts(pod?.spec);
     const ips = identity.isPod && withIps ? podIps(item.object) : [];
-    const key = JSON.stringify([
-      Object.entries(labels).sort(),
-      ports,
-      ips.map((ip) => String(ip.value)),
-    ]);
-    const keys = seen.get(id) ?? new Set<string>();
-    if (keys.has(key)) continue;
-    keys.add(key);
-    seen.set(id, keys);
-    workload.variants.push({ index: -1, workload, namespace, labels, ports, ips });
+    const variant: PodVariant = { index: -1, workload, namespace, labels, ports, ips };
+    // Most workloads come from one object: variants are compared only when a second one arrives.
+    if (workload.variants.length > 0) {
+      let keys = seen.get(id);
+      if (keys === undefined) {
+        keys = new Set(workload.variants.map(variantKey));
+        seen.set(id, keys);
+      }
+      const key = variantKey(variant);
+      if (keys.has(key)) continue;
+      keys.add(key);
+    }
+    workload.variants.push(variant);
   }
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -103,6 +106,14 @@ export function shadowed(inventory: Inventory, item: ScanObject): boolean {
     item.ref.name,
   );
   return latest !== undefined && latest !== item;
+}
+
+function variantKey(v: PodVariant): string {
+  return JSON.stringify([
+    Object.entries(v.labels).sort(),
+    v.ports,
+    v.ips.map((ip) => String(ip.value)),
+  ]);
 }
 
 function identify(item: ScanObject): { name: string; kind: string; isPod: boolean } | undefined {

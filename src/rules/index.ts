@@ -1,6 +1,7 @@
 import type { AnyRule } from '../engine/rule.ts';
 import { exposureRules } from './exposure/index.ts';
 import { namespaceRules } from './namespace/index.ts';
+import { networkRules } from './network/index.ts';
 import { pssRules } from './pss/index.ts';
 import { secretsRules } from './secrets/index.ts';
 import { workloadRules } from './workload/index.ts';
@@ -12,4 +13,5 @@ export const allRules: readonly AnyRule[] = [
   ...secretsRules,
   ...exposureRules,
   ...workloadRules,
+  ...networkRules,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -9,7 +9,7 @@ import { webhookManifests } from '../../src/admission/manifests.ts';
 import { createMetrics } from '../../src/admission/metrics.ts';
 import { watchNamespaces } from '../../src/admission/namespace-cache.ts';
 import type { NamespaceLabels } from '../../src/admission/namespace-cache.ts';
-import { defaultAdmissionPolicy } from '../../src/admission/policy.ts';
+import { CROSS_OBJECT_RULES, defaultAdmissionPolicy } from '../../src/admission/policy.ts';
 import { listen } from '../../src/admission/server.ts';
 import type { RunningServer } from '../../src/admission/server.ts';
 import { selectRules } from '../../src/engine/select-rules.ts';
@@ -87,7 +87,7 @@ describe.skipIf(!cluster)('admission webhook in a real API server', () => {
       () => undefined,
     );
     const engine = {
-      rules: selectRules(allRules, { include: [], exclude: [] }),
+      rules: selectRules(allRules, { include: [], exclude: CROSS_OBJECT_RULES }),
       policy: defaultAdmissionPolicy({
         mutate: { unsafe: false, suggestRules: ['pss-allow-privilege-escalation'] },
       }),
