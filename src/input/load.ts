@@ -8,6 +8,7 @@ import { decodeText } from './decode-text.ts';
 import { kindsDefinedByCrds, unknownKindReason } from './known-kinds.ts';
 import { parseYamlDocument } from './parse-document.ts';
 import type { ParseProblem } from './parse-document.ts';
+import type { PositionIndex } from './position-index.ts';
 import { LineIndex } from './line-index.ts';
 import { SourceFile } from './source-file.ts';
 import { splitDocuments } from './split-documents.ts';
@@ -170,15 +171,17 @@ function loadDocument(
 ): void {
   let value: unknown;
   let problems: ParseProblem[] = [];
+  let positions: PositionIndex | undefined;
   if (isJsonFile(file.path, doc.text)) {
     try {
       value = JSON.parse(doc.text);
     } catch {
-      ({ value, problems } = parseYamlDocument(doc.text, options));
+      ({ value, problems, positions } = parseYamlDocument(doc.text, options));
     }
   } else {
-    ({ value, problems } = parseYamlDocument(doc.text, options));
+    ({ value, problems, positions } = parseYamlDocument(doc.text, options));
   }
+  if (positions !== undefined) file.positions.set(doc.index, { root: value, index: positions });
   for (const problem of problems) {
     const start = file.lines.position(doc.start + problem.offset);
     const end = file.lines.position(doc.start + (problem.endOffset ?? problem.offset));

@@ -3,6 +3,7 @@ import type { Document, Node, Pair } from 'yaml';
 import type { ObjectPath, SourceLocation } from '../engine/finding.ts';
 import type { Origin } from '../model/kube-object.ts';
 import type { SourceFile } from './source-file.ts';
+import { trimSpan } from './position-index.ts';
 
 /** Resolves object paths to source ranges, re-parsing with positions only the documents asked about. */
 export class Locator {
@@ -22,8 +23,13 @@ export class Locator {
     const file = this.#files.get(origin.file);
     const slice = file?.documents[origin.documentIndex];
     if (file === undefined || slice === undefined) return undefined;
-    const doc = this.#document(origin.file, origin.documentIndex, slice.text);
-    const range = findRange(doc, [...origin.pathPrefix, ...path]);
+    const fullPath = [...origin.pathPrefix, ...path];
+    const captured = file.positions.get(origin.documentIndex);
+    const fast = captured?.index.find(captured.root, fullPath);
+    const range =
+      fast === undefined
+        ? findRange(this.#document(origin.file, origin.documentIndex, slice.text), fullPath)
+        : { ...trimSpan(slice.text, fast.start, fast.end), exact: fast.exact };
     const start = file.lines.position(slice.start + range.start);
     const end = file.lines.position(slice.start + range.end);
     return {

@@ -1,6 +1,7 @@
 import jsYaml from 'js-yaml';
 import { parseDocument } from 'yaml';
 import { aliasExpansion } from './alias-expansion.ts';
+import { PositionIndex } from './position-index.ts';
 import { KUBE_YAML_SCHEMA } from './yaml-schema.ts';
 
 /** A problem found while parsing one document, at an offset inside the document's text. */
@@ -16,6 +17,8 @@ export interface ParsedDocument {
   /** The decoded value; undefined when the document could not be decoded. */
   value: unknown;
   problems: ParseProblem[];
+  /** Source positions captured while parsing (absent when the fast path could not be used). */
+  positions?: PositionIndex;
 }
 
 export interface ParseLimits {
@@ -53,8 +56,10 @@ function mayHaveAnchors(text: string): boolean {
  */
 export function parseYamlDocument(text: string, limits: ParseLimits): ParsedDocument {
   const problems: ParseProblem[] = [];
+  const positions = new PositionIndex();
   try {
-    return checked(load(text, limits, false), text, limits, problems);
+    const parsed = checked(load(text, limits, false, positions.listener), text, limits, problems);
+    return parsed.value === undefined ? parsed : { ...parsed, positions };
   } catch (error) {
     if (!(error instanceof jsYaml.YAMLException)) throw error;
     if (!error.reason.startsWith('duplicated mapping key')) {
@@ -71,9 +76,14 @@ export function parseYamlDocument(text: string, limits: ParseLimits): ParsedDocu
   }
 }
 
-function load(text: string, limits: ParseLimits, json: boolean): unknown {
+function load(
+  text: string,
+  limits: ParseLimits,
+  json: boolean,
+  listener?: PositionIndex['listener'],
+): unknown {
   // js-yaml 4.3 bounds nesting itself; its typings predate the option.
-  const options = { schema: KUBE_YAML_SCHEMA, json, maxDepth: limits.maxDepth };
+  const options = { schema: KUBE_YAML_SCHEMA, json, maxDepth: limits.maxDepth, listener };
   return jsYaml.load(text, options);
 }
 

@@ -1,4 +1,5 @@
 import { LineIndex } from './line-index.ts';
+import type { PositionIndex } from './position-index.ts';
 import type { DocumentSlice } from './split-documents.ts';
 
 /** A scanned file (or stdin) with its text and its documents, kept to resolve positions later. */
@@ -7,6 +8,8 @@ export class SourceFile {
   readonly path: string;
   readonly text: string;
   readonly documents: readonly DocumentSlice[];
+  /** Decoded value and positions captured by the fast parse, by document index. */
+  readonly positions = new Map<number, { root: unknown; index: PositionIndex }>();
   #lines: LineIndex | undefined;
 
   constructor(path: string, text: string, documents: readonly DocumentSlice[]) {

@@ -1,0 +1,154 @@
+import type { ObjectPath } from '../engine/finding.ts';
+
+/** Source spans of one collection's child nodes: keys and values alternate for mappings. */
+interface CollectionSpans {
+  /** Flat [start, end, start, end, …] offsets of the child nodes, in source order. */
+  spans: number[];
+  /** The decoded value of each child node (keys included), in the same order. */
+  values: unknown[];
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** A raw span (not yet trimmed) and whether it is the field asked for or its closest ancestor. */
+export interface Located extends Span {
+  exact: boolean;
+}
+
+interface Frame {
+  start: number;
+  spans: number[];
+  values: unknown[];
+}
+
+/**
+ * Positions captured during the fast parse (js-yaml's `listener`), so that findings can be
+ * located without parsing again. Each collection object maps to its children's spans; paths are
+ * resolved by walking the decoded value and these spans together. When the two disagree
+ * (duplicate keys, merge keys, a parser backtrack), `find` returns undefined and the caller
+ * falls back to the position-keeping parser.
+ */
+export class PositionIndex {
+  readonly #collections = new Map<object, CollectionSpans>();
+  readonly #stack: Frame[] = [];
+  #root: Span | undefined;
+
+  /** The js-yaml listener: `open` and `close` events of every node, in document order. */
+  readonly listener = (
+    event: 'open' | 'close',
+    state: { position: number; result: unknown },
+  ): void => {
+    if (event === 'open') {
+      this.#stack.push({ start: state.position, spans: [], values: [] });
+      return;
+    }
+    const frame = this.#stack.pop();
+    if (frame === undefined) return;
+    const result = state.result;
+    // A node that wraps another holding the same object (a flow collection inside a block
+    // sequence entry, an alias) keeps the spans its inner node recorded.
+    if (typeof result === 'object' && result !== null && !this.#collections.has(result)) {
+      this.#collections.set(result, { spans: frame.spans, values: frame.values });
+    }
+    const parent = this.#stack.at(-1);
+    if (parent === undefined) this.#root = { start: frame.start, end: state.position };
+    else {
+      parent.spans.push(frame.start, state.position);
+      parent.values.push(result);
+    }
+  };
+
+  /**
+   * Raw [start, end) of the node at `path` from `root` (the document's value), the closest
+   * existing ancestor when the path runs out, and whether the node is a collection and keyed.
+   */
+  find(root: unknown, path: ObjectPath): Located | undefined {
+    let value: unknown = root;
+    let span = this.#root;
+    let keySpan: Span | undefined;
+    let exact = true;
+    for (const segment of path) {
+      if (typeof value !== 'object' || value === null) {
+        exact = false;
+        break;
+      }
+      const entry = this.#collections.get(value);
+      if (entry === undefined) return undefined;
+      const next = childSpan(value, entry, segment);
+      if (next === 'inconsistent') return undefined;
+      if (next === undefined) {
+        exact = false;
+        break;
+      }
+      value = next.value;
+      span = next.span;
+      keySpan = next.key;
+    }
+    if (span === undefined) return undefined;
+    // A scalar: its own span. A collection: its key, or (list item, root) its first child.
+    if (typeof value !== 'object' || value === null)
+      return { ...(exact ? span : (keySpan ?? span)), exact };
+    if (keySpan !== undefined) return { ...keySpan, exact };
+    const first = this.#collections.get(value)?.spans;
+    const start = first?.[0];
+    const end = first?.[1];
+    return start === undefined || end === undefined ? { ...span, exact } : { start, end, exact };
+  }
+
+  spansOf(value: object): CollectionSpans | undefined {
+    return this.#collections.get(value);
+  }
+}
+
+function childSpan(
+  value: object,
+  entry: CollectionSpans,
+  segment: string | number,
+): { value: unknown; span: Span; key?: Span } | undefined | 'inconsistent' {
+  if (Array.isArray(value)) {
+    if (entry.values.length !== value.length) return 'inconsistent';
+    if (typeof segment !== 'number' || segment < 0 || segment >= value.length) return undefined;
+    return { value: value[segment] as unknown, span: at(entry.spans, segment) };
+  }
+  const keys = Object.keys(value);
+  if (entry.values.length !== keys.length * 2) return 'inconsistent';
+  const wanted = String(segment);
+  if (!Object.hasOwn(value, wanted)) return undefined;
+  for (let i = entry.values.length - 2; i >= 0; i -= 2) {
+    if (String(entry.values[i]) === wanted) {
+      return {
+        value: (value as Record<string, unknown>)[wanted],
+        span: at(entry.spans, i + 1),
+        key: at(entry.spans, i),
+      };
+    }
+  }
+  return 'inconsistent';
+}
+
+function at(spans: readonly number[], i: number): Span {
+  return { start: spans[2 * i] ?? 0, end: spans[2 * i + 1] ?? 0 };
+}
+
+/** Narrows a raw node span to its text: skips leading whitespace and comments, trailing whitespace. */
+export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  let e = Math.max(start, end);
+  while (s < e) {
+    const ch = text.charCodeAt(s);
+    if (ch === 32 || ch === 9 || ch === 10 || ch === 13) s++;
+    else if (ch === 35) {
+      const newline = text.indexOf('\n', s);
+      s = newline === -1 || newline >= e ? e : newline + 1;
+    } else break;
+  }
+  while (e > s) {
+    const ch = text.charCodeAt(e - 1);
+    if (ch === 32 || ch === 9 || ch === 10 || ch === 13) e--;
+    else break;
+  }
+  return { start: s, end: e };
+}
