@@ -42,12 +42,14 @@ export function runRules(inventory: Inventory, options: RunOptions): RunResult {
   const plans = options.rules.map((rule) => ({
     rule,
     kinds: rule.meta.kinds === undefined ? undefined : new Set(rule.meta.kinds),
+    // Merged once per scan, not per object.
+    options: { ...rule.meta.defaultOptions, ...options.settings.ruleOptions[rule.id] },
   }));
   for (const item of inventory.objects) {
     if (options.only !== undefined && !options.only.has(item)) continue;
     const groupKind = groupKindOf(item.object);
     let runsPods: boolean | undefined;
-    for (const { rule, kinds } of plans) {
+    for (const { rule, kinds, options: ruleOptions } of plans) {
       if (kinds !== undefined && !kinds.has(groupKind)) continue;
       if (rule.meta.workloadsOnly === true) {
         runsPods ??= podSpecOf(item.object) !== undefined;
@@ -55,7 +57,9 @@ export function runRules(inventory: Inventory, options: RunOptions): RunResult {
       }
       try {
         rule.check(
-          contextFor(rule, item, inventory, options, (finding) => raw.push({ finding, item })),
+          contextFor(rule, ruleOptions, item, inventory, options, (finding) =>
+            raw.push({ finding, item }),
+          ),
         );
       } catch (error) {
         diagnostics.push(ruleCrash(rule, item, error, options));
@@ -67,8 +71,12 @@ export function runRules(inventory: Inventory, options: RunOptions): RunResult {
   const seen = new Set<string>();
   for (const { finding, item } of raw) {
     if (!atLeast(finding.severity, options.settings.minSeverity)) continue;
-    if (seen.has(finding.fingerprint)) continue;
-    seen.add(finding.fingerprint);
+    const key =
+      options.settings.reportEveryCopy === true
+        ? `${finding.fingerprint}\u0000${copyKey(item)}`
+        : finding.fingerprint;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const location = options.locator?.locate(item.origin, finding.path);
     if (location !== undefined) finding.location = location;
     const reasons = (options.suppressors ?? [])
@@ -84,14 +92,21 @@ export function runRules(inventory: Inventory, options: RunOptions): RunResult {
   return { findings: sortFindings(findings), suppressed: sortFindings(suppressed), diagnostics };
 }
 
+/** Which copy of an object this is: its document (and List item), or its place in the scan. */
+function copyKey(item: ScanObject): string {
+  const origin = item.origin;
+  if (origin.source !== 'file') return String(item.seq);
+  return `${origin.file}\u0000${origin.documentIndex}\u0000${origin.pathPrefix.join('.')}`;
+}
+
 function contextFor(
   rule: AnyRule,
+  ruleOptions: Readonly<Record<string, unknown>>,
   item: ScanObject,
   inventory: Inventory,
   options: RunOptions,
   emit: (finding: Finding) => void,
 ): RuleContext<string> {
-  const ruleOptions = { ...rule.meta.defaultOptions, ...options.settings.ruleOptions[rule.id] };
   return {
     object: item.object,
     scanObject: item,

@@ -15,6 +15,11 @@ export interface ScanSettings {
   minSeverity: Severity;
   /** Severity set by the config for every finding of a rule, by rule id (wins over the rule's own). */
   severityOverrides?: Readonly<Record<string, Severity>>;
+  /**
+   * Report an object's findings for every file that holds a copy of it (`kubeward fix` edits each
+   * copy); by default a finding is reported once, by fingerprint.
+   */
+  reportEveryCopy?: boolean;
 }
 
 export function defaultSettings(overrides: Partial<ScanSettings> = {}): ScanSettings {

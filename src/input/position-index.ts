@@ -18,12 +18,6 @@ export interface Located extends Span {
   exact: boolean;
 }
 
-interface Frame {
-  start: number;
-  spans: number[];
-  values: unknown[];
-}
-
 /**
  * Positions captured during the fast parse (js-yaml's `listener`), so that findings can be
  * located without parsing again. Each collection object maps to its children's spans; paths are
@@ -33,7 +27,11 @@ interface Frame {
  */
 export class PositionIndex {
   readonly #collections = new Map<object, CollectionSpans>();
-  readonly #stack: Frame[] = [];
+  // Parallel stacks, one entry per open node; child arrays are made only for nodes with children
+  // (most nodes are scalars), which keeps the listener cheap.
+  readonly #starts: number[] = [];
+  readonly #spans: (number[] | undefined)[] = [];
+  readonly #values: (unknown[] | undefined)[] = [];
   #root: Span | undefined;
 
   /** The js-yaml listener: `open` and `close` events of every node, in document order. */
@@ -42,29 +40,32 @@ export class PositionIndex {
     state: { position: number; result: unknown },
   ): void => {
     if (event === 'open') {
-      this.#stack.push({ start: state.position, spans: [], values: [] });
+      this.#starts.push(state.position);
+      this.#spans.push(undefined);
+      this.#values.push(undefined);
       return;
     }
-    const frame = this.#stack.pop();
-    if (frame === undefined) return;
+    const start = this.#starts.pop();
+    if (start === undefined) return;
+    const spans = this.#spans.pop() ?? [];
+    const values = this.#values.pop() ?? [];
     const result = state.result;
     // A node that wraps another holding the same object (a flow collection inside a block
     // sequence entry, an alias) keeps the spans its inner node recorded.
     if (typeof result === 'object' && result !== null && !this.#collections.has(result)) {
-      this.#collections.set(result, { spans: frame.spans, values: frame.values });
+      this.#collections.set(result, { spans, values });
     }
-    const parent = this.#stack.at(-1);
-    if (parent === undefined) this.#root = { start: frame.start, end: state.position };
-    else {
-      parent.spans.push(frame.start, state.position);
-      parent.values.push(result);
+    const depth = this.#starts.length;
+    if (depth === 0) {
+      this.#root = { start, end: state.position };
+      return;
     }
+    const parentSpans = (this.#spans[depth - 1] ??= []);
+    const parentValues = (this.#values[depth - 1] ??= []);
+    parentSpans.push(start, state.position);
+    parentValues.push(result);
   };
 
-  /**
-   * Raw [start, end) of the node at `path` from `root` (the document's value), the closest
-   * existing ancestor when the path runs out, and whether the node is a collection and keyed.
-   */
   find(root: unknown, path: ObjectPath): Located | undefined {
     let value: unknown = root;
     let span = this.#root;
