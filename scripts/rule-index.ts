@@ -9,7 +9,13 @@ export function ruleIndexMarkdown(): string {
     (rule) =>
       `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.meta.severity} | ${rule.meta.category} | ${rule.meta.title.replaceAll('|', '\\|')} |`,
   );
-  return [`${allRules.length} rules.`, '', '| Rule | Severity | Category | Title |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  return [
+    `${allRules.length} rules.`,
+    '',
+    '| Rule | Severity | Category | Title |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 /** Replaces the text between the markers. */

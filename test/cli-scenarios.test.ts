@@ -20,7 +20,9 @@ function splitArgs(line: string): string[] {
 }
 
 describe('CLI scenarios', () => {
-  const names = readdirSync(scenarios).filter((n) => existsSync(path.join(scenarios, n, 'command')));
+  const names = readdirSync(scenarios).filter((n) =>
+    existsSync(path.join(scenarios, n, 'command')),
+  );
   it.each(names)('%s', async (name) => {
     const dir = path.join(scenarios, name);
     const stdinFile = path.join(dir, 'stdin');

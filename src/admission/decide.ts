@@ -10,24 +10,35 @@ const MAX_LISTED = 8;
 // The API server keeps each warning short; longer ones are truncated by it anyway.
 const MAX_WARNING = 240;
 
-/** The validating decision: deny on enforced findings at or above failOn, warn on the rest. */
+/**
+ * The validating decision: deny on enforced findings at or above failOn, warn on the rest; and
+ * the user policies' Deny and Warn decisions, worded (and coded) as the API server words them.
+ * Their denials come first, as the ValidatingAdmissionPolicy plugin runs before webhooks.
+ */
 export function validateRequest(
   request: AdmissionRequest,
   engine: AdmissionEngine,
 ): { response: AdmissionResponse; evaluation: Evaluation } {
   const evaluation = evaluateRequest(request, engine);
+  const vap = evaluation.vap;
+  const fromPolicies = new Set(vap?.findings);
+  const ruleDeny = evaluation.deny.filter((f) => !fromPolicies.has(f));
   const response: AdmissionResponse = { uid: request.uid, allowed: evaluation.deny.length === 0 };
   const warnings = [
-    ...evaluation.warn.map((f) => warning(f, '')),
+    ...(vap?.warnings ?? []),
+    ...evaluation.warn.filter((f) => !fromPolicies.has(f)).map((f) => warning(f, '')),
     ...evaluation.preExisting.map((f) => warning(f, ' (already present before this update)')),
   ];
   if (warnings.length > 0) response.warnings = warnings;
   response.auditAnnotations = auditAnnotations(evaluation);
   if (!response.allowed) {
+    const first = vap?.denials[0];
+    const messages = (vap?.denials ?? []).map((d) => d.message);
+    if (ruleDeny.length > 0) messages.push(denyMessage(request, ruleDeny, engine));
     response.status = {
-      code: 403,
-      reason: 'Forbidden',
-      message: denyMessage(request, evaluation.deny, engine),
+      code: first?.code ?? 403,
+      reason: first?.reason ?? 'Forbidden',
+      message: messages.join('\n'),
     };
   }
   return { response, evaluation };
@@ -38,7 +49,8 @@ export function mutateRequest(
   request: AdmissionRequest,
   engine: AdmissionEngine,
 ): { response: AdmissionResponse; evaluation: Evaluation } {
-  const evaluation = evaluateRequest(request, engine);
+  // Policies only validate: /mutate does not evaluate them.
+  const evaluation = evaluateRequest(request, engine, { policies: false });
   const response: AdmissionResponse = { uid: request.uid, allowed: true };
   const operations = evaluation.findings.flatMap((f) => [
     ...(f.fix ?? []),
@@ -93,5 +105,14 @@ function auditAnnotations(evaluation: Evaluation): Record<string, string> {
   if (evaluation.warn.length + evaluation.preExisting.length > 0)
     annotations.warned = ids([...evaluation.warn, ...evaluation.preExisting]);
   if (evaluation.audit.length > 0) annotations.audit = ids(evaluation.audit);
+  // Webhook annotation keys get the webhook's name as prefix and must stay qualified names, so
+  // the policies' own `<policy>/<key>` annotations travel as one JSON object.
+  const vap = evaluation.vap;
+  if (vap !== undefined && vap.auditFailures.length > 0)
+    annotations['vap-validation-failure'] = JSON.stringify(vap.auditFailures);
+  if (vap !== undefined && Object.keys(vap.annotations).length > 0)
+    annotations['vap-annotations'] = JSON.stringify(vap.annotations);
+  if (vap !== undefined && vap.errors.length > 0)
+    annotations['vap-ignored-errors'] = JSON.stringify(vap.errors.slice(0, 10));
   return annotations;
 }

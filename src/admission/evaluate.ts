@@ -11,6 +11,8 @@ import { podSpecOf } from '../model/pod-spec.ts';
 import type { AdmissionPolicy, AdmissionMode } from './policy.ts';
 import { modeOf } from './policy.ts';
 import type { AdmissionRequest } from './review.ts';
+import { evaluateGate, namespaceFrom } from './vap-gate.ts';
+import type { VapGate, VapVerdict } from './vap-gate.ts';
 
 /** Everything the webhook needs to evaluate a request; swapped atomically on config reload. */
 export interface AdmissionEngine {
@@ -18,8 +20,13 @@ export interface AdmissionEngine {
   policy: AdmissionPolicy;
   /** Labels of a namespace from the watch cache; undefined when unknown (flags apply). */
   namespaceLabels(name: string): Record<string, string> | undefined;
-  /** Suppressors to apply (annotation suppressions only when the policy allows them). */
+  /**
+   * Suppressors to apply as given: the config's ignore entries, and the annotation suppressor only
+   * when the policy allows annotations (whoever builds the engine decides).
+   */
   suppressors?: readonly Suppressor[];
+  /** User ValidatingAdmissionPolicies (`--policy`), evaluated on /validate as the API server would. */
+  vap?: VapGate;
 }
 
 export interface Evaluation {
@@ -31,10 +38,43 @@ export interface Evaluation {
   /** Findings the old object already had (UPDATE), reported as warnings. */
   preExisting: Finding[];
   findings: Finding[];
+  /** What the ValidatingAdmissionPolicies decided; their findings are also in deny/warn/audit. */
+  vap?: VapVerdict;
+}
+
+/**
+ * Runs the selected rules on a request's object, then (unless `policies` is false) the user's
+ * ValidatingAdmissionPolicies on the request itself. Policies follow their bindings'
+ * validationActions, not failOn, modes, exemptions or grandfathering: a policy decides here as
+ * it would in the API server, on any operation it matches.
+ */
+export function evaluateRequest(
+  request: AdmissionRequest,
+  engine: AdmissionEngine,
+  options: { policies?: boolean } = {},
+): Evaluation {
+  const result = evaluateRules(request, engine);
+  if (engine.vap === undefined || options.policies === false) return result;
+  const vap = evaluateGate(
+    engine.vap,
+    request,
+    namespaceFrom((name) => engine.namespaceLabels(name)),
+  );
+  if (!vap.matched && vap.findings.length === 0) return result;
+  // The policies evaluated the request even when the rules skipped it (a DELETE, a subresource).
+  const merged: Evaluation = { ...result, vap, findings: [...result.findings, ...vap.findings] };
+  delete merged.skipped;
+  for (const finding of vap.findings) {
+    const action = vap.actions.get(finding);
+    (action === 'Deny' ? merged.deny : action === 'Warn' ? merged.warn : merged.audit).push(
+      finding,
+    );
+  }
+  return merged;
 }
 
 /** Runs the selected rules on a request's object, with its namespace as context, and sorts the findings by mode. */
-export function evaluateRequest(request: AdmissionRequest, engine: AdmissionEngine): Evaluation {
+function evaluateRules(request: AdmissionRequest, engine: AdmissionEngine): Evaluation {
   const empty: Evaluation = { deny: [], warn: [], audit: [], preExisting: [], findings: [] };
   const object = request.object;
   if (request.operation === 'DELETE' || request.operation === 'CONNECT' || object === undefined) {
@@ -96,12 +136,15 @@ function findingsFor(
     pss: engine.policy.pss,
     ruleOptions: engine.policy.ruleOptions,
     annotationSuppressions: engine.policy.allowAnnotationSuppressions,
+    ...(engine.policy.severityOverrides === undefined
+      ? {}
+      : { severityOverrides: engine.policy.severityOverrides }),
   });
   return runRules(new Inventory(objects), {
     rules: engine.rules,
     settings,
     only: new Set([target]),
-    suppressors: engine.policy.allowAnnotationSuppressions ? (engine.suppressors ?? []) : [],
+    suppressors: engine.suppressors ?? [],
   }).findings;
 }
 

@@ -28,6 +28,8 @@ export interface AdmissionPolicy {
   mutate: { unsafe: boolean; suggestRules: string[] };
   /** Rule options by rule id, as in the scan config. */
   ruleOptions: Record<string, Record<string, unknown>>;
+  /** Severity of every finding of a rule, by rule id, as the scan config's `rules.<id>: <severity>`. */
+  severityOverrides?: Record<string, Severity>;
 }
 
 /**

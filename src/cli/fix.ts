@@ -106,14 +106,13 @@ export async function fixCommand(argv: string[], io: CliIo): Promise<number> {
   const unreadable = loaded.diagnostics.filter((d) => d.level === 'error');
   const broken = new Set(unreadable.filter((d) => d.code === 'E_INVALID_UTF8').map((d) => d.file));
   const unsafe = values.unsafe === true;
+  // Every copy of an object that several files hold is a copy to fix.
+  const settings = { ...plan.settings, reportEveryCopy: true };
   const outcome = fixSources(loaded, {
     unsafe,
     scan: (l) =>
-      scanLoaded(l, {
-        rules: plan.rules,
-        settings: plan.settings,
-        suppressors: plan.suppressions.suppressors,
-      }).findings,
+      scanLoaded(l, { rules: plan.rules, settings, suppressors: plan.suppressions.suppressors })
+        .findings,
     reload: (files) => loadTexts(files, DEFAULT_LOAD_OPTIONS),
     writable: (file) => !broken.has(file),
   });

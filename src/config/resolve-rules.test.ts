@@ -111,6 +111,13 @@ describe('resolveRules', () => {
     ).toEqual(['image-registry-allowlist']);
   });
 
+  it('names include and exclude selectors that match no rule', () => {
+    const config = configOf('include: [image-*]\nexclude: [category:reliability]\n');
+    expect(() => resolveRules(RULES, config, none)).toThrow(
+      '.kubeward.yaml:2:11: exclude[0]: no rule matches this selector (see `kubeward rules`)',
+    );
+  });
+
   it('uses the config include list when no --rules is given', () => {
     const config = configOf('include: [category:rbac]\n');
     expect(ids(resolveRules(RULES, config, none).rules)).toEqual(['rbac-wildcard']);

@@ -20,6 +20,14 @@ export interface ResolvedRules {
   severityOverrides: Record<string, Severity>;
 }
 
+function matchesSome(all: readonly AnyRule[], pattern: string): boolean {
+  try {
+    return selectRules(all, { include: [pattern], exclude: [] }).length > 0;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Applies the config's `rules`, `include` and `exclude` and the rule flags to the rule registry.
  * A configured rule that does not exist, or options its schema rejects, is an `E_CONFIG` error
@@ -64,6 +72,16 @@ export function resolveRules(
     const found = schemaProblems(rule.meta.schema, merged, ['rules', id, 'options']);
     problems.push(...found);
     if (found.length === 0) ruleOptions[id] = merged;
+  }
+  for (const field of ['include', 'exclude'] as const) {
+    config[field].forEach((pattern, i) => {
+      if (matchesSome(all, pattern)) return;
+      problems.push({
+        path: [field, i],
+        key: false,
+        message: 'no rule matches this selector (see `kubeward rules`)',
+      });
+    });
   }
   if (problems.length > 0) {
     if (config.source === undefined)

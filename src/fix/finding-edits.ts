@@ -18,11 +18,15 @@ export type FindingEdits = { edits: Edit[]; claims: Claim[] } | { error: string 
 
 /** Parsed documents, shared by the findings of one pass (parse each document once). */
 export class EditContexts {
-  readonly #parsed = new Map<DocumentSlice, EditContext | undefined>();
+  readonly #parsed = new Map<DocumentSlice, EditContext | { error: string }>();
 
-  get(document: DocumentSlice): EditContext | undefined {
-    if (!this.#parsed.has(document)) this.#parsed.set(document, editContext(document.text));
-    return this.#parsed.get(document);
+  get(document: DocumentSlice, firstLine = 1): EditContext | { error: string } {
+    let ctx = this.#parsed.get(document);
+    if (ctx === undefined) {
+      ctx = editContext(document.text, firstLine);
+      this.#parsed.set(document, ctx);
+    }
+    return ctx;
   }
 }
 
@@ -75,8 +79,8 @@ export function editsForFinding(
   ops: readonly FixOperation[],
 ): FindingEdits {
   const { document, prefix } = target;
-  const ctx = contexts.get(document);
-  if (ctx === undefined) return { error: 'the document has YAML syntax errors' };
+  const ctx = contexts.get(document, target.file.lines.position(document.start).line);
+  if ('error' in ctx) return ctx;
   const full = ops.map((op) => ({ ...op, path: [...prefix, ...op.path] }));
   const claims = full.map((op) => claimOf(ctx, document, op));
   const results = full.map((op) => editsForOperation(ctx, op));

@@ -83,11 +83,13 @@ export function runPass(fixes: readonly PlannedFix[]): PassResult {
 }
 
 /**
- * Identity of a fix attempt: a finding that comes back after its fix with the same fingerprint,
- * message and operations was not resolved by it, and is not fixed again.
+ * Identity of a fix attempt: a finding that comes back after its fix in the same file, with the
+ * same fingerprint, message and operations, was not resolved by it, and is not fixed again. (The
+ * file counts: the engine reports an object found in two files once, so its copy in the second
+ * file shows up only after the first is fixed.)
  */
 export function attemptKey(finding: Finding, ops: readonly FixOperation[]): string {
-  return JSON.stringify([finding.fingerprint, finding.message, ops]);
+  return JSON.stringify([finding.location?.file, finding.fingerprint, finding.message, ops]);
 }
 
 /** True when a deferred fix indexes into a sequence an applied fix changed: its paths are stale. */

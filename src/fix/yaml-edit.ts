@@ -11,10 +11,21 @@ import { replaceAt, replaceValue } from './internal/yaml-replace.ts';
 
 export type { EditContext, EditResult } from './internal/edit-context.ts';
 
-/** Parses one document's text for editing; undefined when it has syntax errors. */
-export function editContext(text: string): EditContext | undefined {
+/**
+ * Parses one document's text for editing, or says why it cannot be edited (`firstLine`: the line
+ * of the file the document starts on, for the message).
+ */
+export function editContext(text: string, firstLine = 1): EditContext | { error: string } {
   const doc = parseDocument(text, { version: '1.1', uniqueKeys: false });
-  if (doc.errors.length > 0) return undefined;
+  const first = doc.errors[0];
+  if (first !== undefined) {
+    // kubectl's parser may accept what the position-keeping parser rejects; edit neither then.
+    const line = first.linePos?.[0];
+    const where = line === undefined ? '' : ` at line ${line.line + firstLine - 1}`;
+    return {
+      error: `the document cannot be parsed for editing: ${first.message.split(' at line')[0] ?? ''}${where}`,
+    };
+  }
   return { text, doc, style: detectStyle(doc, text) };
 }
 
@@ -115,7 +126,7 @@ export function applyOperations(
   let current = text;
   for (const op of ops) {
     const ctx = editContext(current);
-    if (ctx === undefined) return { error: 'the document has YAML syntax errors' };
+    if ('error' in ctx) return ctx;
     const result = editsForOperation(ctx, op);
     if ('error' in result) return result;
     current = applyEdits(current, result.edits);

@@ -39,6 +39,13 @@ export interface LoadResult {
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+// Kubeward's own config and ignore files sit beside manifests but are not Kubernetes objects.
+const SKIPPED_FILES = new Set([
+  '.kubeward.yaml',
+  '.kubeward.yml',
+  '.kubewardignore.yaml',
+  '.kubewardignore.yml',
+]);
 
 /**
  * Reads files, directories (recursively: `.yaml`, `.yml`, `.json`) and `-` for stdin into scan
@@ -106,7 +113,11 @@ function expand(absolute: string, asGiven: string): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full);
-      } else if (entry.isFile() && MANIFEST_EXTENSIONS.has(path.extname(entry.name))) {
+      } else if (
+        entry.isFile() &&
+        MANIFEST_EXTENSIONS.has(path.extname(entry.name)) &&
+        !SKIPPED_FILES.has(entry.name)
+      ) {
         found.push(full);
       }
     }

@@ -10,14 +10,22 @@ import type { PolicyRule, RoleDef, RuleOrigin } from './types.ts';
 
 /** Equality as the controller's semantic DeepEqual sees it: list order matters, nil equals empty. */
 export function ruleKey(rule: PolicyRule): string {
-  return JSON.stringify([
-    rule.verbs,
-    rule.apiGroups,
-    rule.resources,
-    rule.resourceNames,
-    rule.nonResourceURLs,
-  ]);
+  let key = keys.get(rule);
+  if (key === undefined) {
+    key = JSON.stringify([
+      rule.verbs,
+      rule.apiGroups,
+      rule.resources,
+      rule.resourceNames,
+      rule.nonResourceURLs,
+    ]);
+    keys.set(rule, key);
+  }
+  return key;
 }
+
+// Rules are immutable once read, so their keys are computed once.
+const keys = new WeakMap<PolicyRule, string>();
 
 interface Aggregator {
   role: RoleDef;

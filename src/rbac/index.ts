@@ -5,6 +5,7 @@ export {
   bootstrapScanObjects,
   isBootstrapObject,
 } from './bootstrap/index.ts';
+export { missingDefaultRoles } from './bootstrap/missing-defaults.ts';
 export { canIJson, canIText } from './format/can-i.ts';
 export { pathsDot, pathsJson, pathsText } from './format/paths.ts';
 export { whoCanJson, whoCanText } from './format/who-can.ts';

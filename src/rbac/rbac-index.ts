@@ -16,6 +16,9 @@ export type BootstrapMode = 'none' | 'roles' | 'all';
 /** Every RBAC object of a scan, indexed for the authorizer, who-can, rules and paths. */
 export interface RbacIndex {
   readonly roles: ReadonlyMap<string, RoleDef>;
+  readonly clusterRoles: readonly RoleDef[];
+  /** Roles (namespaced) by namespace. */
+  readonly rolesByNamespace: ReadonlyMap<string, readonly RoleDef[]>;
   /** Evaluation order: ClusterRoleBindings by name, then RoleBindings by namespace and name. */
   readonly bindings: readonly BindingDef[];
   /** Bindings by the principal a subject names (`subjectKey`). */
@@ -40,11 +43,9 @@ function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   else if (list[list.length - 1] !== value) list.push(value);
 }
 
-function compare(a: BindingDef, b: BindingDef): number {
-  if (a.kind !== b.kind) return a.kind === 'ClusterRoleBinding' ? -1 : 1;
-  const x = `${a.namespace ?? ''}\u0000${a.name}`;
-  const y = `${b.namespace ?? ''}\u0000${b.name}`;
-  return x < y ? -1 : x > y ? 1 : 0;
+/** Evaluation order: ClusterRoleBindings by name, then RoleBindings by namespace and name. */
+function sortKey(b: BindingDef): string {
+  return `${b.kind === 'ClusterRoleBinding' ? '0' : '1'}${b.namespace ?? ''}\u0000${b.name}`;
 }
 
 /** Builds the index from scan objects (a later object of the same identity replaces an earlier one). */
@@ -74,11 +75,17 @@ export function buildRbacIndex(
     }
   }
   const clusterRoles = new Map<string, RoleDef>();
-  for (const role of roles.values())
+  const rolesByNamespace = new Map<string, RoleDef[]>();
+  for (const role of roles.values()) {
     if (role.kind === 'ClusterRole') clusterRoles.set(role.name, role);
+    else push(rolesByNamespace, role.namespace ?? 'default', role);
+  }
   const aggregatedBy = aggregateClusterRoles(clusterRoles);
 
-  const bindings = [...bindingsByKey.values()].sort(compare);
+  const bindings = [...bindingsByKey.values()]
+    .map((b) => ({ b, key: sortKey(b) }))
+    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+    .map(({ b }) => b);
   const byObject = new Map<KubeObject, RoleDef | BindingDef>();
   for (const def of [...roles.values(), ...bindings])
     if (def.item !== undefined) byObject.set(def.item.object, def);
@@ -100,6 +107,8 @@ export function buildRbacIndex(
   });
   return {
     roles,
+    clusterRoles: [...clusterRoles.values()],
+    rolesByNamespace,
     bindings,
     bySubject,
     clusterBindingsByRole,

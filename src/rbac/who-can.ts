@@ -65,8 +65,11 @@ export function whoCan(index: RbacIndex, request: WhoCanRequest): WhoCanResult {
       }
     }
   };
-  for (const role of index.roles.values()) {
-    if (role.kind === 'Role' && role.namespace !== namespace) continue;
+  const roles = [
+    ...index.clusterRoles,
+    ...(namespace === '' ? [] : (index.rolesByNamespace.get(namespace) ?? [])),
+  ];
+  for (const role of roles) {
     const ruleIndex = firstAllowingRule(role.rules, attributes);
     if (ruleIndex < 0) continue;
     if (role.kind === 'ClusterRole')
@@ -74,14 +77,15 @@ export function whoCan(index: RbacIndex, request: WhoCanRequest): WhoCanResult {
     if (namespace !== '')
       addBindings(role, ruleIndex, index.roleBindingsByRole.get(`${namespace}\u0000${role.key}`));
   }
-  grants.sort(compareGrants);
+  const keyed = grants.map((grant) => ({ grant, key: sortKey(grant) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const unresolved = index.unresolved.filter(
     (b) => b.namespace === undefined || b.namespace === namespace,
   );
   return {
     request,
     superuserGroup: SUPERUSER_GROUP,
-    grants,
+    grants: keyed.map((k) => k.grant),
     unresolved: unresolved.map((b) => b.ref),
   };
 }
@@ -101,11 +105,9 @@ function resolveSubject(subject: Subject, binding: BindingDef): Subject | undefi
 
 const KIND_ORDER: Record<string, number> = { Group: 0, User: 1, ServiceAccount: 2 };
 
-function compareGrants(a: WhoCanGrant, b: WhoCanGrant): number {
-  const ka = KIND_ORDER[a.subject.kind] ?? 3;
-  const kb = KIND_ORDER[b.subject.kind] ?? 3;
-  if (ka !== kb) return ka - kb;
-  const x = `${a.subject.namespace ?? ''}\u0000${a.subject.name}\u0000${a.binding.kind}\u0000${a.binding.namespace ?? ''}\u0000${a.binding.name}`;
-  const y = `${b.subject.namespace ?? ''}\u0000${b.subject.name}\u0000${b.binding.kind}\u0000${b.binding.namespace ?? ''}\u0000${b.binding.name}`;
-  return x < y ? -1 : x > y ? 1 : 0;
+/** Groups, then users, then service accounts; by name, then binding. */
+function sortKey(g: WhoCanGrant): string {
+  const s = g.subject;
+  const b = g.binding;
+  return `${String(KIND_ORDER[s.kind] ?? 3)}${s.namespace ?? ''}\u0000${s.name}\u0000${b.kind}\u0000${b.namespace ?? ''}\u0000${b.name}`;
 }

@@ -9,7 +9,14 @@ import type { AnyRule } from '../engine/rule.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const docsDir = path.join(here, '../../docs/rules');
-const HEADINGS = ['Rule Details', 'Examples', 'Options', 'Remediation', 'When Not To Use It', 'References'];
+const HEADINGS = [
+  'Rule Details',
+  'Examples',
+  'Options',
+  'Remediation',
+  'When Not To Use It',
+  'References',
+];
 
 /** Rule source files: src/rules/<domain>/<rule-id>.ts (index.ts, tests and internal/ excluded). */
 function ruleFiles(): Map<string, string> {
@@ -63,30 +70,44 @@ describe('rule registry', () => {
     );
   });
 
-  it.each(allRules.map((r) => [r.id, r] as [string, AnyRule]))('%s has a test and a doc page', (id, rule) => {
-    const source = ruleFiles().get(id);
-    expect(source).toBeDefined();
-    expect(existsSync(source!.replace(/\.ts$/, '.test.ts')), `${id}.test.ts`).toBe(true);
-    const docPath = path.join(docsDir, `${id}.md`);
-    expect(existsSync(docPath), `docs/rules/${id}.md`).toBe(true);
-    const doc = readFileSync(docPath, 'utf8');
-    const meta = frontmatter(doc);
-    expect(meta.id).toBe(id);
-    expect(meta.severity).toBe(rule.meta.severity);
-    expect(meta.category).toBe(rule.meta.category);
-    expect(Array.isArray(meta.references)).toBe(true);
-    for (const heading of HEADINGS) expect(doc, `${id}: ## ${heading}`).toContain(`\n## ${heading}`);
-    for (const option of Object.keys(rule.meta.defaultOptions ?? {})) {
-      expect(doc.split('## Options')[1] ?? '', `${id} documents option ${option}`).toContain(option);
-    }
-  });
+  it.each(allRules.map((r) => [r.id, r] as [string, AnyRule]))(
+    '%s has a test and a doc page',
+    (id, rule) => {
+      const source = ruleFiles().get(id) ?? `<no source file for ${id}>`;
+      expect(existsSync(source), `${id}.ts`).toBe(true);
+      expect(existsSync(source.replace(/\.ts$/, '.test.ts')), `${id}.test.ts`).toBe(true);
+      const docPath = path.join(docsDir, `${id}.md`);
+      expect(existsSync(docPath), `docs/rules/${id}.md`).toBe(true);
+      const doc = readFileSync(docPath, 'utf8');
+      const meta = frontmatter(doc);
+      expect(meta.id).toBe(id);
+      expect(meta.severity).toBe(rule.meta.severity);
+      expect(meta.category).toBe(rule.meta.category);
+      expect(Array.isArray(meta.references)).toBe(true);
+      for (const heading of HEADINGS)
+        expect(doc, `${id}: ## ${heading}`).toContain(`\n## ${heading}`);
+      for (const option of Object.keys(rule.meta.defaultOptions ?? {})) {
+        expect(doc.split('## Options')[1] ?? '', `${id} documents option ${option}`).toContain(
+          option,
+        );
+      }
+    },
+  );
 
-  it.each(allRules.map((r) => [r.id, r] as [string, AnyRule]))('%s doc examples: ❌ flagged, ✅ clean', (id, rule) => {
-    const doc = readFileSync(path.join(docsDir, `${id}.md`), 'utf8');
-    const { bad, good } = examples(doc);
-    expect(bad.length, `${id} has a ❌ example`).toBeGreaterThan(0);
-    expect(good.length, `${id} has a ✅ example`).toBeGreaterThan(0);
-    for (const yaml of bad) expect(runRule(rule, { yaml }).length, `❌ example of ${id}:\n${yaml}`).toBeGreaterThan(0);
-    for (const yaml of good) expect(runRule(rule, { yaml }).map((f) => f.message), `✅ example of ${id}`).toEqual([]);
-  });
+  it.each(allRules.map((r) => [r.id, r] as [string, AnyRule]))(
+    '%s doc examples: ❌ flagged, ✅ clean',
+    (id, rule) => {
+      const doc = readFileSync(path.join(docsDir, `${id}.md`), 'utf8');
+      const { bad, good } = examples(doc);
+      expect(bad.length, `${id} has a ❌ example`).toBeGreaterThan(0);
+      expect(good.length, `${id} has a ✅ example`).toBeGreaterThan(0);
+      for (const yaml of bad)
+        expect(runRule(rule, { yaml }).length, `❌ example of ${id}:\n${yaml}`).toBeGreaterThan(0);
+      for (const yaml of good)
+        expect(
+          runRule(rule, { yaml }).map((f) => f.message),
+          `✅ example of ${id}`,
+        ).toEqual([]);
+    },
+  );
 });

@@ -14,3 +14,4 @@ export { DEFAULT_CEL_LIMITS } from './cel/budget.ts';
 export type { CelLimits } from './cel/budget.ts';
 export type { AuthorizeFn, AuthzAttributes, AuthzDecision } from './cel/lib-authz.ts';
 export type * from './types.ts';
+export { requestAttributes } from './request-attributes.ts';

@@ -127,7 +127,7 @@ describe.skipIf(!cluster)('ValidatingAdmissionPolicy agreement with a real API s
     const excepted = results.filter((r) => !agree.includes(r) && EXCEPTIONS[r.id] !== undefined);
     console.log(
       `VAP agreement with kube-apiserver ${c.version}: ${String(agree.length)}/${String(results.length)} cases ` +
-        `(${String(results.filter((r) => r.ours.allowed === false).length)} denied, ` +
+        `(${String(results.filter((r) => !r.ours.allowed).length)} denied, ` +
         `${String(results.filter((r) => r.ours.warnings !== undefined).length)} warned); ` +
         `${String(excepted.length)} argued exceptions`,
     );

@@ -88,7 +88,8 @@ export const ruleTester = {
       });
       tests.invalid.forEach((testCase, i) => {
         unique(testCase.yaml, testCase.options, testCase.settings);
-        if (testCase.errors.length === 0) throw new Error(`invalid case #${i} of ${rule.id} has no errors`);
+        if (testCase.errors.length === 0)
+          throw new Error(`invalid case #${i} of ${rule.id} has no errors`);
         it(`invalid #${i}${testCase.name === undefined ? '' : `: ${testCase.name}`}`, () => {
           const findings = runRule(rule, testCase);
           for (const f of findings) expect(f.message).not.toMatch(/\{\{\s*[\w.-]+\s*\}\}/);

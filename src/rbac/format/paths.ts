@@ -34,6 +34,7 @@ const SHAPES: Record<string, string> = {
   ServiceAccount: 'ellipse',
   Workload: 'box',
   NamespaceAccounts: 'octagon',
+  NamespacePods: 'folder',
   Node: 'box3d',
   ClusterAdmin: 'doubleoctagon',
 };
@@ -67,7 +68,8 @@ export function pathsDot(
     lines.push(`  ${quote(id)} [label=${quote(label)}, shape=${SHAPES[kind] ?? 'ellipse'}];`);
   }
   for (const edge of edges.values()) {
-    const via = edge.grant === undefined ? '' : `\\n${grantText(edge.grant).replace(/"/g, '\\"')}`;
+    const via =
+      edge.grant === undefined ? '' : `\\nvia ${grantText(edge.grant).replace(/"/g, '\\"')}`;
     lines.push(
       `  ${quote(edge.from)} -> ${quote(edge.to)} [label="${edge.action.replace(/"/g, '\\"')}${via}"];`,
     );

@@ -33,9 +33,10 @@ export function compileLabelSelector(selector: unknown): LabelPredicate | undefi
 function compileExpression(expression: unknown): LabelPredicate | undefined {
   if (!isRecord(expression) || typeof expression.key !== 'string') return undefined;
   const key = expression.key;
-  const values = Array.isArray(expression.values) ? expression.values : [];
-  if (!values.every((v) => typeof v === 'string')) return undefined;
-  const set = new Set(values as string[]);
+  const values: unknown[] = Array.isArray(expression.values) ? expression.values : [];
+  const strings = values.filter((v): v is string => typeof v === 'string');
+  if (strings.length !== values.length) return undefined;
+  const set = new Set(strings);
   const has = (labels: Readonly<Record<string, string>>) => Object.hasOwn(labels, key);
   switch (expression.operator) {
     case 'In':

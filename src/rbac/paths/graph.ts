@@ -5,7 +5,7 @@
 import type { PrivilegedNamespaces } from '../grant-scope.ts';
 import type { RbacIndex } from '../rbac-index.ts';
 import { serviceAccountNamespace, SUPERUSER_GROUP } from '../subjects.ts';
-import type { WorkloadIndex } from '../workloads.ts';
+import type { WorkloadIndex, WorkloadLink } from '../workloads.ts';
 import { addPermissionEdges } from './permission-edges.ts';
 import type { EdgeSink } from './permission-edges.ts';
 import { PrincipalGrants } from './principal-grants.ts';
@@ -26,27 +26,27 @@ export function buildEscalationGraph({
 }: GraphInput): EscalationGraph {
   const nodes = new Map<string, PathNode>();
   const edges = new Map<string, PathEdge[]>();
-  const seenEdges = new Set<string>();
+  const seenEdges = new Map<string, Set<string>>();
   const accounts = new Map<string, Set<string>>();
   const node = (id: string, kind: PathNodeKind, label: string) => {
     if (!nodes.has(id)) nodes.set(id, { id, kind, label });
     return id;
   };
   const addEdge = (edge: PathEdge) => {
-    const key = `${edge.from}\u0000${edge.to}`;
-    if (edge.from === edge.to || seenEdges.has(key)) return;
-    seenEdges.add(key);
+    if (edge.from === edge.to) return;
+    let targets = seenEdges.get(edge.from);
+    if (targets === undefined) seenEdges.set(edge.from, (targets = new Set()));
+    if (targets.has(edge.to)) return;
+    targets.add(edge.to);
     const list = edges.get(edge.from);
     if (list === undefined) edges.set(edge.from, [edge]);
     else list.push(edge);
   };
   const account = (namespace: string, name: string) => {
+    const id = `ServiceAccount:${namespace}/${name}`;
+    if (nodes.has(id)) return id;
     accounts.set(namespace, (accounts.get(namespace) ?? new Set()).add(name));
-    return node(
-      `ServiceAccount:${namespace}/${name}`,
-      'ServiceAccount',
-      `ServiceAccount ${namespace}/${name}`,
-    );
+    return node(id, 'ServiceAccount', `ServiceAccount ${namespace}/${name}`);
   };
   node(GOAL, 'ClusterAdmin', 'cluster-admin-equivalent power');
   node(NODE, 'Node', 'root on a node');
@@ -70,7 +70,7 @@ export function buildEscalationGraph({
   for (const [ns, names] of workloads.serviceAccounts)
     for (const name of names.keys()) starts.add(account(ns, name));
   for (const [ns, names] of workloads.tokenSecrets) for (const name of names) account(ns, name);
-  const workloadIds = new Map<string | undefined, string[]>([[undefined, []]]);
+  const mounted = new Map<string | undefined, WorkloadLink[]>([[undefined, []]]);
   for (const link of workloads.all) {
     const id = node(
       `Workload:${link.ref.kind}/${link.namespace}/${link.ref.name}`,
@@ -85,8 +85,10 @@ export function buildEscalationGraph({
       to: sa,
       action: `run its pods as ${sa.slice('ServiceAccount:'.length)} with the token mounted`,
     });
-    workloadIds.get(undefined)?.push(id);
-    workloadIds.set(link.namespace, [...(workloadIds.get(link.namespace) ?? []), id]);
+    mounted.get(undefined)?.push(link);
+    const inNamespace = mounted.get(link.namespace);
+    if (inNamespace === undefined) mounted.set(link.namespace, [link]);
+    else inNamespace.push(link);
   }
 
   const namespaceAccounts = (namespace: string | undefined) => {
@@ -108,6 +110,28 @@ export function buildEscalationGraph({
         addEdge({ from: id, to: account(ns, name), action: `become ServiceAccount ${ns}/${name}` });
     return id;
   };
+  // One node per namespace stands for its pods, so that exec rights and node access cost one
+  // edge each, not one per workload; it leads to each account whose token a pod there holds.
+  const namespacePods = (namespace: string | undefined) => {
+    const id = `NamespacePods:${namespace ?? '*'}`;
+    if (nodes.has(id)) return id;
+    node(
+      id,
+      'NamespacePods',
+      namespace === undefined
+        ? 'the pods of every namespace'
+        : `the pods of namespace ${namespace}`,
+    );
+    for (const link of mounted.get(namespace) ?? []) {
+      const label = `${link.ref.kind} ${link.namespace}/${link.ref.name}`;
+      addEdge({
+        from: id,
+        to: `ServiceAccount:${link.namespace}/${link.serviceAccount}`,
+        action: `use the token in the pods of ${label}`,
+      });
+    }
+    return id;
+  };
   const sinkFor = (from: string): EdgeSink => ({
     add: (to, action, grant, alsoNeeds, provider) => {
       if (!nodes.has(to)) node(to, to.startsWith('User:') ? 'User' : 'Group', to.replace(':', ' '));
@@ -121,7 +145,7 @@ export function buildEscalationGraph({
       });
     },
     namespaceAccounts,
-    workloads: (ns) => workloadIds.get(ns) ?? [],
+    namespacePods,
     tokenSecretAccounts: (ns) =>
       [...workloads.tokenSecrets]
         .filter(([n]) => ns === undefined || n === ns)
@@ -146,7 +170,10 @@ export function buildEscalationGraph({
       });
     addPermissionEdges(grants.of(subjectKeys(principal)), privileged, sinkFor(principal.id));
   }
-  for (const id of workloadIds.get(undefined) ?? [])
-    addEdge({ from: NODE, to: id, action: 'read the token of its pods on the node' });
+  addEdge({
+    from: NODE,
+    to: namespacePods(undefined),
+    action: 'read the service-account tokens of the pods on the node',
+  });
   return { nodes, edges, starts: [...starts] };
 }

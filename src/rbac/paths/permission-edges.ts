@@ -12,8 +12,8 @@ export interface EdgeSink {
   add(to: string, action: string, grant: StepGrant, alsoNeeds?: StepGrant, provider?: 'eks'): void;
   /** Node id of "any service account of the namespace" (`*`: of every namespace). */
   namespaceAccounts(namespace: string | undefined): string;
-  /** Workload node ids in a namespace (all when undefined) whose pods hold their account's token. */
-  workloads(namespace: string | undefined): string[];
+  /** Node id of "the pods of the namespace" (`*`: of every namespace), which lead to their accounts. */
+  namespacePods(namespace: string | undefined): string;
   /** Service accounts with a legacy token Secret in the input, in a namespace (all when undefined). */
   tokenSecretAccounts(namespace: string | undefined): string[];
   /** Service accounts of a given name, in a namespace (every namespace when undefined). */
@@ -104,7 +104,7 @@ export function addPermissionEdges(
   for (const name of ['execAttach', 'ephemeralContainers'] as const) {
     const verb = name === 'execAttach' ? 'exec into' : 'add an ephemeral container to';
     each(name, (g) => {
-      for (const w of sink.workloads(g.namespace)) sink.add(w, `${verb} its pods`, g.grant);
+      sink.add(sink.namespacePods(g.namespace), `${verb} any pod ${where(g.namespace)}`, g.grant);
     });
   }
   each('nodesProxy', (g) => {
@@ -138,7 +138,9 @@ export function addPermissionEdges(
         write,
       );
   });
-  each('impersonate', (g) => impersonationEdges(g, sink));
+  each('impersonate', (g) => {
+    impersonationEdges(g, sink);
+  });
   each('csrApprove', (g) => {
     const resources = new Set(g.probes.map((p) => p.resource));
     if (

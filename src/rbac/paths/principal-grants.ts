@@ -64,6 +64,8 @@ interface RoleCapability {
   ruleIndex: number;
   probes: Probe[];
   rules: PolicyRule[];
+  /** Some probe is cluster-scoped or tied to a namespace. */
+  constrained: boolean;
 }
 
 type RoleCapabilities = Map<PathCapability, RoleCapability>;
@@ -102,13 +104,15 @@ export class PrincipalGrants {
   #addBinding(held: HeldCapabilities, binding: BindingDef): void {
     const role = this.#index.roles.get(binding.roleKey);
     if (role === undefined) return;
-    for (const [name, { ruleIndex, probes: matched, rules }] of this.#ofRole(role)) {
-      const effective = matched.filter(
-        (p) =>
-          binding.namespace === undefined ||
-          (p.clusterScoped !== true &&
-            (p.namespace === undefined || p.namespace === binding.namespace)),
-      );
+    for (const [name, { ruleIndex, probes: matched, rules, constrained }] of this.#ofRole(role)) {
+      const ns = binding.namespace;
+      // Only probes bound to the cluster or to one namespace can fail in a RoleBinding.
+      const effective =
+        ns === undefined || !constrained
+          ? matched
+          : matched.filter(
+              (p) => p.clusterScoped !== true && (p.namespace === undefined || p.namespace === ns),
+            );
       if (effective.length === 0) continue;
       const entry: HeldGrant = {
         namespace: binding.namespace,
@@ -153,7 +157,9 @@ function firstMatch(
     all.push(...matched);
     matching.push(rule);
   });
-  return ruleIndex < 0 ? undefined : { ruleIndex, probes: all, rules: matching };
+  if (ruleIndex < 0) return undefined;
+  const constrained = all.some((p) => p.clusterScoped === true || p.namespace !== undefined);
+  return { ruleIndex, probes: all, rules: matching, constrained };
 }
 
 /** Grants of a capability usable in a namespace (`undefined`: cluster-wide ones only). */

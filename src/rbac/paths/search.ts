@@ -31,8 +31,8 @@ export function shortestPaths(
   const next = new Map<string, PathEdge>();
   const distance = new Map<string, number>([[GOAL, 0]]);
   const queue: string[] = [GOAL];
-  for (let head = 0; head < queue.length; head++) {
-    const id = queue[head] ?? GOAL;
+  // Iterating an array that grows while it is iterated visits the appended ids too: a FIFO queue.
+  for (const id of queue) {
     const d = distance.get(id) ?? 0;
     if (d >= maxSteps) continue;
     for (const edge of incoming.get(id) ?? []) {

@@ -32,7 +32,11 @@ export function subjectKeys(principal: PathNode): string[] {
         `Group:${ALL_AUTHENTICATED}`,
       ];
     }
-    default:
+    case 'Workload':
+    case 'NamespaceAccounts':
+    case 'NamespacePods':
+    case 'Node':
+    case 'ClusterAdmin':
       return [];
   }
 }

@@ -6,10 +6,17 @@ import type { ObjectRef } from '../../engine/finding.ts';
  * cluster-admin-equivalent power.
  */
 export type PathNodeKind =
-  'User' | 'Group' | 'ServiceAccount' | 'Workload' | 'NamespaceAccounts' | 'Node' | 'ClusterAdmin';
+  | 'User'
+  | 'Group'
+  | 'ServiceAccount'
+  | 'Workload'
+  | 'NamespaceAccounts'
+  | 'NamespacePods'
+  | 'Node'
+  | 'ClusterAdmin';
 
 export interface PathNode {
-  /** `User:alice`, `Group:devs`, `ServiceAccount:ns/name`, `Workload:Deployment/ns/name`, `NamespaceAccounts:ns` (`*` for all), `Node`, `ClusterAdmin`. */
+  /** `User:alice`, `Group:devs`, `ServiceAccount:ns/name`, `Workload:Deployment/ns/name`, `NamespaceAccounts:ns` and `NamespacePods:ns` (`*` for all), `Node`, `ClusterAdmin`. */
   id: string;
   kind: PathNodeKind;
   label: string;

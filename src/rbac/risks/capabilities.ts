@@ -5,6 +5,7 @@
 import type { PolicyRule } from '../types.ts';
 import { probeMatches, probes } from './probe.ts';
 import type { Probe } from './probe.ts';
+import { NETWORK_POLICY_RESOURCES, SENSITIVE_RESOURCES, WORKLOAD_RESOURCES } from './resources.ts';
 
 export interface Capability {
   readonly id: string;
@@ -16,45 +17,6 @@ export interface Capability {
 }
 
 const WRITE = ['create', 'update', 'patch', 'delete'];
-const WORKLOADS = [
-  '/pods',
-  '/replicationcontrollers',
-  'apps/deployments',
-  'apps/daemonsets',
-  'apps/statefulsets',
-  'apps/replicasets',
-  'batch/jobs',
-  'batch/cronjobs',
-];
-
-/** Resources where a wildcard verb is dangerous (every verb includes the escalating ones). */
-export const SENSITIVE_RESOURCES = [
-  '/secrets',
-  '/pods',
-  '/pods/exec',
-  '/pods/attach',
-  '/pods/ephemeralcontainers',
-  '/serviceaccounts',
-  '/serviceaccounts/token',
-  '/nodes',
-  '/nodes/proxy',
-  '/namespaces',
-  '/persistentvolumes',
-  '/configmaps',
-  'apps/deployments',
-  'apps/daemonsets',
-  'apps/statefulsets',
-  'batch/jobs',
-  'batch/cronjobs',
-  'rbac.authorization.k8s.io/roles',
-  'rbac.authorization.k8s.io/clusterroles',
-  'rbac.authorization.k8s.io/rolebindings',
-  'rbac.authorization.k8s.io/clusterrolebindings',
-  'admissionregistration.k8s.io/mutatingwebhookconfigurations',
-  'admissionregistration.k8s.io/validatingwebhookconfigurations',
-  'apiextensions.k8s.io/customresourcedefinitions',
-  'certificates.k8s.io/certificatesigningrequests',
-] as const;
 
 const CLUSTER = { clusterScoped: true } as const;
 
@@ -78,14 +40,17 @@ export const CAPABILITIES = {
     id: 'create-tokens',
     summary: 'mint service-account tokens',
     probes: [
-      ...probes(['create'], ['/serviceaccounts/token'], { anyName: true }),
+      ...probes(['create'], ['/serviceaccounts/token']),
       ...probes(['create'], ['/secrets']),
     ],
   },
   createPods: {
     id: 'create-pods',
     summary: 'create or change pods and workloads',
-    probes: [...probes(['create'], WORKLOADS), ...probes(['update', 'patch'], WORKLOADS)],
+    probes: [
+      ...probes(['create'], WORKLOAD_RESOURCES),
+      ...probes(['update', 'patch'], WORKLOAD_RESOURCES),
+    ],
   },
   execAttach: {
     id: 'exec-attach',
@@ -209,18 +174,7 @@ export const CAPABILITIES = {
   networkControl: {
     id: 'network-control',
     summary: 'change network policies',
-    probes: probes(WRITE, [
-      'networking.k8s.io/networkpolicies',
-      'policy.networking.k8s.io/adminnetworkpolicies',
-      'policy.networking.k8s.io/baselineadminnetworkpolicies',
-      'crd.projectcalico.org/networkpolicies',
-      'crd.projectcalico.org/globalnetworkpolicies',
-      'projectcalico.org/networkpolicies',
-      'projectcalico.org/globalnetworkpolicies',
-      'cilium.io/ciliumnetworkpolicies',
-      'cilium.io/ciliumclusterwidenetworkpolicies',
-      'security.istio.io/authorizationpolicies',
-    ]),
+    probes: probes(WRITE, NETWORK_POLICY_RESOURCES),
   },
   deleteAnything: {
     id: 'delete-anything',

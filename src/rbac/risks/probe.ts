@@ -1,4 +1,4 @@
-import { ruleAllows } from '../match.ts';
+import { apiGroupMatches, resourceMatches, resourceNameMatches, verbMatches } from '../match.ts';
 import type { PolicyRule } from '../types.ts';
 
 /**
@@ -22,18 +22,13 @@ export interface Probe {
   readonly clusterScoped?: boolean;
 }
 
+/** The authorizer's RuleAllows for the probe's request, without allocating (it runs per rule × probe). */
 export function probeMatches(rule: PolicyRule, probe: Probe): boolean {
-  const target =
-    probe.anyName === true && rule.resourceNames.length > 0 ? { ...rule, resourceNames: [] } : rule;
-  return ruleAllows(target, {
-    user: '',
-    groups: [],
-    verb: probe.verb,
-    apiGroup: probe.apiGroup,
-    resource: probe.resource,
-    subresource: probe.subresource ?? '',
-    name: probe.name ?? '',
-  });
+  if (!verbMatches(rule, probe.verb) || !apiGroupMatches(rule, probe.apiGroup)) return false;
+  const sub = probe.subresource ?? '';
+  if (!resourceMatches(rule, sub === '' ? probe.resource : `${probe.resource}/${sub}`, sub))
+    return false;
+  return probe.anyName === true || resourceNameMatches(rule, probe.name ?? '');
 }
 
 /** Every combination of verbs and `group/resource[/subresource]` strings, sharing the extra fields. */

@@ -41,7 +41,7 @@ export default defineRule({
       ctx.report({
         path: ['metadata', 'labels', ENFORCE],
         messageId: 'invalid',
-        data: { name, label: ENFORCE, value: String(value) },
+        data: { name, label: ENFORCE, value },
         severity: 'low',
       });
     } else if (value === 'privileged') {

@@ -7,6 +7,10 @@ const namespaced = clusterRoleYaml('app', rule('get,list,watch', '', 'configmaps
 ruleTester.run(rbacClusterBindingSingleNamespace, {
   valid: [
     {
+      name: 'controllers of kube-system',
+      yaml: docs(namespaced, clusterRoleBindingYaml('k', 'app', ['ServiceAccount:kube-system/x'])),
+    },
+    {
       name: 'the role needs cluster-scoped resources',
       yaml: docs(
         clusterRoleYaml('nodes', rule('get', '', 'nodes')),

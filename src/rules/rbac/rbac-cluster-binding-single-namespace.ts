@@ -44,7 +44,14 @@ export default defineRule({
       binding.subjects.map((s) => (s.kind === 'ServiceAccount' ? (s.namespace ?? '') : '')),
     );
     const [namespace] = namespaces;
-    if (namespaces.size !== 1 || namespace === undefined || namespace === '') return;
+    // kube-system holds the cluster's own controllers, which work in every namespace by design.
+    if (
+      namespaces.size !== 1 ||
+      namespace === undefined ||
+      namespace === '' ||
+      namespace === 'kube-system'
+    )
+      return;
     const role = index.roles.get(binding.roleKey);
     if (role === undefined || role.rules.length === 0 || role.rules.some(needsCluster)) return;
     ctx.report({

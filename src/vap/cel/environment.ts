@@ -5,6 +5,7 @@ import { registerAuthz } from './lib-authz.ts';
 import { registerFormat } from './lib-format.ts';
 import { registerIP } from './lib-ip.ts';
 import { listIndexOf, registerLists } from './lib-lists.ts';
+import { registerOptional } from './lib-optional.ts';
 import { registerQuantity } from './lib-quantity.ts';
 import { registerRegex } from './lib-regex.ts';
 import { registerSemver } from './lib-semver.ts';
@@ -45,6 +46,7 @@ function createEnvironment(): { env: Environment; meter: (root: Node) => void } 
     limits: { maxAstNodes: 10_000, maxDepth: 100, maxListElements: 10_000, maxMapEntries: 10_000 },
   });
   for (const name of POLICY_VARIABLES) env.registerVariable(name, 'dyn');
+  registerOptional(env);
   registerStrings(env);
   registerLists(env);
   env.registerFunction('list.indexOf(dyn): int', listIndexOf);

@@ -160,6 +160,8 @@ const CASES: Record<string, [string, unknown][]> = {
     ['object.?spec.?missing.orValue("none")', 'none'],
     ['optional.of(1).hasValue()', true],
     ['optional.none().orValue(2)', 2n],
+    ['optional.ofNonZeroValue(0).hasValue()', false],
+    ['optional.ofNonZeroValue("x").value()', 'x'],
     ['object.spec.containers.exists_one(c, c.name == "a")', true],
     ['has(object.spec.containers)', true],
     ['object.spec.containers.map(c, c.image).filter(i, i.startsWith("nginx")).size()', 1n],

@@ -112,7 +112,10 @@ export function rewriteRbacSet(
       out.roleRef = {
         apiGroup: RBAC_GROUP,
         kind: ref.kind,
-        name: ref.kind === 'ClusterRole' && clusterRoles.has(refName) ? rename.clusterName(refName) : refName,
+        name:
+          ref.kind === 'ClusterRole' && clusterRoles.has(refName)
+            ? rename.clusterName(refName)
+            : refName,
       };
       out.subjects = asList(object.subjects).map((s) => renameSubject(s, rename));
     }
@@ -161,7 +164,11 @@ export function namespacesOf(objects: readonly WireObject[]): Set<string> {
  * limited to the test's own namespaces, resources and URLs, so they give nothing away to other
  * tests sharing the server.
  */
-export function trickyObjects(prefix: string, tag: string, ns: { a: string; b: string }): WireObject[] {
+export function trickyObjects(
+  prefix: string,
+  tag: string,
+  ns: { a: string; b: string },
+): WireObject[] {
   const group = `${prefix}.kubeward.test`;
   const labels = { [TEST_LABEL]: tag };
   const cr = (name: string, rules: Loose[], extra: Loose = {}): WireObject => ({
@@ -177,7 +184,11 @@ export function trickyObjects(prefix: string, tag: string, ns: { a: string; b: s
     metadata: { name, namespace, labels },
     rules,
   });
-  const user = (name: string) => ({ kind: 'User', apiGroup: RBAC_GROUP, name: `${prefix}:${name}` });
+  const user = (name: string) => ({
+    kind: 'User',
+    apiGroup: RBAC_GROUP,
+    name: `${prefix}:${name}`,
+  });
   const grp = (name: string) => ({ kind: 'Group', apiGroup: RBAC_GROUP, name });
   const crb = (name: string, roleRef: Loose, subjects: Loose[]): WireObject => ({
     apiVersion: `${RBAC_GROUP}/v1`,
@@ -209,17 +220,36 @@ export function trickyObjects(prefix: string, tag: string, ns: { a: string; b: s
       },
     ]),
     cr('urls', [
-      { nonResourceURLs: [`/${prefix}/*`, `/${prefix}-exact`, `/${prefix}-star*`], verbs: ['get', 'post'] },
+      {
+        nonResourceURLs: [`/${prefix}/*`, `/${prefix}-exact`, `/${prefix}-star*`],
+        verbs: ['get', 'post'],
+      },
       { nonResourceURLs: [`/${prefix}-h/*`], verbs: ['put'] },
     ]),
     cr('everything-in-group', [{ apiGroups: [group], resources: ['*'], verbs: ['*'] }]),
-    cr('star-verbs', [{ apiGroups: ['', 'apps', 'batch'], resources: ['secrets', 'jobs', 'statefulsets/status'], verbs: ['*'] }]),
+    cr('star-verbs', [
+      {
+        apiGroups: ['', 'apps', 'batch'],
+        resources: ['secrets', 'jobs', 'statefulsets/status'],
+        verbs: ['*'],
+      },
+    ]),
     cr('upper', [{ apiGroups: [''], resources: ['Pods', 'services'], verbs: ['GET', 'list'] }]),
     cr('ns-reader', [
-      { apiGroups: [''], resources: ['pods', 'pods/exec', 'serviceaccounts/token'], verbs: ['get', 'list', 'create'] },
+      {
+        apiGroups: [''],
+        resources: ['pods', 'pods/exec', 'serviceaccounts/token'],
+        verbs: ['get', 'list', 'create'],
+      },
     ]),
     cr('url-star', [{ nonResourceURLs: ['*'], verbs: ['head'] }]),
-    cr('widgets', [{ apiGroups: [group], resources: ['widgets', 'widgets/status'], verbs: ['get', 'list', 'patch'] }]),
+    cr('widgets', [
+      {
+        apiGroups: [group],
+        resources: ['widgets', 'widgets/status'],
+        verbs: ['get', 'list', 'patch'],
+      },
+    ]),
     cr('agg-part-1', [{ apiGroups: [group], resources: ['gadgets'], verbs: ['get'] }], {
       labels: { [aggLabel]: 'true' },
     }),
@@ -230,22 +260,37 @@ export function trickyObjects(prefix: string, tag: string, ns: { a: string; b: s
       aggregationRule: { clusterRoleSelectors: [{ matchLabels: { [aggLabel]: 'true' } }] },
     }),
     role(ns.a, 'local', [
-      { apiGroups: ['apps'], resources: ['deployments', 'replicasets/scale'], verbs: ['get', 'patch'] },
+      {
+        apiGroups: ['apps'],
+        resources: ['deployments', 'replicasets/scale'],
+        verbs: ['get', 'patch'],
+      },
       { apiGroups: [''], resources: ['secrets'], resourceNames: ['tls'], verbs: ['get'] },
     ]),
     role(ns.b, 'local', [{ apiGroups: ['*'], resources: ['*'], verbs: ['list'] }]),
     crb('scale', { kind: 'ClusterRole', name: `${prefix}:scale-anything` }, [user('scaler')]),
-    crb('pods-star', { kind: 'ClusterRole', name: `${prefix}:pods-star` }, [user('logs'), grp(`${prefix}:log-readers`)]),
+    crb('pods-star', { kind: 'ClusterRole', name: `${prefix}:pods-star` }, [
+      user('logs'),
+      grp(`${prefix}:log-readers`),
+    ]),
     crb('named', { kind: 'ClusterRole', name: `${prefix}:named` }, [user('named')]),
     // Real special groups, but only for this test's own URLs and API group.
     crb('urls', { kind: 'ClusterRole', name: `${prefix}:urls` }, [grp('system:authenticated')]),
-    crb('group', { kind: 'ClusterRole', name: `${prefix}:everything-in-group` }, [grp('system:serviceaccounts')]),
-    crb('widgets', { kind: 'ClusterRole', name: `${prefix}:widgets` }, [grp('system:unauthenticated'), user('widgeteer')]),
+    crb('group', { kind: 'ClusterRole', name: `${prefix}:everything-in-group` }, [
+      grp('system:serviceaccounts'),
+    ]),
+    crb('widgets', { kind: 'ClusterRole', name: `${prefix}:widgets` }, [
+      grp('system:unauthenticated'),
+      user('widgeteer'),
+    ]),
     crb('star-verbs', { kind: 'ClusterRole', name: `${prefix}:star-verbs` }, [user('star')]),
     crb('upper', { kind: 'ClusterRole', name: `${prefix}:upper` }, [user('upper')]),
     crb('url-star', { kind: 'ClusterRole', name: `${prefix}:url-star` }, [user('header')]),
     crb('aggregated', { kind: 'ClusterRole', name: `${prefix}:aggregated` }, [user('aggregated')]),
-    crb('missing', { kind: 'ClusterRole', name: `${prefix}:does-not-exist` }, [user('scaler'), grp('system:authenticated')]),
+    crb('missing', { kind: 'ClusterRole', name: `${prefix}:does-not-exist` }, [
+      user('scaler'),
+      grp('system:authenticated'),
+    ]),
     crb('sa', { kind: 'ClusterRole', name: `${prefix}:widgets` }, [
       { kind: 'ServiceAccount', name: 'robot', namespace: ns.b },
     ]),
@@ -256,16 +301,26 @@ export function trickyObjects(prefix: string, tag: string, ns: { a: string; b: s
       grp(`system:serviceaccounts:${ns.b}`),
       user('reader'),
     ]),
-    rb(ns.a, 'authenticated', { kind: 'ClusterRole', name: `${prefix}:widgets` }, [grp('system:authenticated')]),
+    rb(ns.a, 'authenticated', { kind: 'ClusterRole', name: `${prefix}:widgets` }, [
+      grp('system:authenticated'),
+    ]),
     rb(ns.a, 'view', { kind: 'ClusterRole', name: 'view' }, [user('viewer')]),
     rb(ns.a, 'edit', { kind: 'ClusterRole', name: 'edit' }, [grp(`${prefix}:editors`)]),
     rb(ns.b, 'admin', { kind: 'ClusterRole', name: 'admin' }, [user('admin')]),
-    rb(ns.a, 'local', { kind: 'Role', name: 'local' }, [user('local'), grp('system:serviceaccounts')]),
+    rb(ns.a, 'local', { kind: 'Role', name: 'local' }, [
+      user('local'),
+      grp('system:serviceaccounts'),
+    ]),
     rb(ns.b, 'local', { kind: 'Role', name: 'local' }, [user('local')]),
     rb(ns.a, 'missing-role', { kind: 'Role', name: 'nope' }, [user('local')]),
     // A second binding of the same missing role: the server reports the error once.
-    rb(ns.a, 'missing-again', { kind: 'ClusterRole', name: `${prefix}:does-not-exist` }, [user('scaler')]),
+    rb(ns.a, 'missing-again', { kind: 'ClusterRole', name: `${prefix}:does-not-exist` }, [
+      user('scaler'),
+    ]),
     rb(ns.b, 'cluster-admin', { kind: 'ClusterRole', name: 'cluster-admin' }, [user('nsadmin')]),
-    rb(ns.b, 'star', { kind: 'ClusterRole', name: `${prefix}:star-verbs` }, [user('star'), user('upper')]),
+    rb(ns.b, 'star', { kind: 'ClusterRole', name: `${prefix}:star-verbs` }, [
+      user('star'),
+      user('upper'),
+    ]),
   ];
 }

@@ -98,7 +98,8 @@ export function generateQuestions(
   for (const o of objects) {
     const ns = o.metadata?.namespace;
     const name = o.metadata?.name ?? '';
-    if (o.kind === 'Role' || o.kind === 'ClusterRole') roles.set(roleKey(o.kind, ns, name), rulesOf(o));
+    if (o.kind === 'Role' || o.kind === 'ClusterRole')
+      roles.set(roleKey(o.kind, ns, name), rulesOf(o));
     if (o.kind === 'RoleBinding' || o.kind === 'ClusterRoleBinding') {
       const ref = (o.roleRef ?? {}) as { kind?: string; name?: string };
       bindings.push({
@@ -160,7 +161,8 @@ function fromRule(
     } else if (rng.chance(0.2)) path = `${url}/`;
     return { ...base, path: path === '' ? '/' : path };
   }
-  const group = rule.apiGroups.length > 0 ? wild(rng.pick(rule.apiGroups), v.groups) : rng.pick(v.groups);
+  const group =
+    rule.apiGroups.length > 0 ? wild(rng.pick(rule.apiGroups), v.groups) : rng.pick(v.groups);
   let resource = rule.resources.length > 0 ? rng.pick(rule.resources) : rng.pick(v.resources);
   let subresource = '';
   if (resource.includes('/')) {

@@ -17,7 +17,12 @@ const PLURALS = {
 type RbacKind = keyof typeof PLURALS;
 
 /** Roles before bindings, as `kubectl apply` of a sorted manifest would create them. */
-const CREATE_ORDER: readonly RbacKind[] = ['ClusterRole', 'Role', 'ClusterRoleBinding', 'RoleBinding'];
+const CREATE_ORDER: readonly RbacKind[] = [
+  'ClusterRole',
+  'Role',
+  'ClusterRoleBinding',
+  'RoleBinding',
+];
 
 /**
  * Creates RBAC objects kind by kind (8 in flight) and returns those the server refused, with its
@@ -68,7 +73,8 @@ export async function listRbacObjects(cluster: KubeEndpoint): Promise<WireObject
 /** The `spec` of a SubjectAccessReview for a question, written out here rather than by the engine. */
 export function reviewSpec(q: AccessAttributes, self = false): Record<string, unknown> {
   const identity = self ? {} : { user: q.user, groups: q.groups };
-  if (q.path !== undefined) return { ...identity, nonResourceAttributes: { verb: q.verb, path: q.path } };
+  if (q.path !== undefined)
+    return { ...identity, nonResourceAttributes: { verb: q.verb, path: q.path } };
   const attrs: Record<string, string> = { verb: q.verb, resource: q.resource ?? '' };
   if (q.namespace !== undefined && q.namespace !== '') attrs.namespace = q.namespace;
   if (q.apiGroup !== undefined && q.apiGroup !== '') attrs.group = q.apiGroup;
@@ -95,7 +101,11 @@ export async function review(
   const res = expectStatus(
     await kubeRequest(cluster, {
       path: `/apis/authorization.k8s.io/v1/${kind.toLowerCase()}s`,
-      body: { apiVersion: 'authorization.k8s.io/v1', kind, spec: reviewSpec(q, token !== undefined) },
+      body: {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind,
+        spec: reviewSpec(q, token !== undefined),
+      },
       ...(token === undefined ? {} : { token }),
     }),
     kind,
@@ -114,7 +124,11 @@ export async function serviceAccountToken(
   const res = expectStatus(
     await kubeRequest(cluster, {
       path: `/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`,
-      body: { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: { expirationSeconds: 3600 } },
+      body: {
+        apiVersion: 'authentication.k8s.io/v1',
+        kind: 'TokenRequest',
+        spec: { expirationSeconds: 3600 },
+      },
     }),
     `token for ${namespace}/${name}`,
     201,

@@ -68,18 +68,18 @@ export async function readFixture(
 ): Promise<Fixture> {
   const dir = path.join(FIXTURES, name);
   const load = async (file: string) =>
-    (await loadSources([file], { ...DEFAULT_LOAD_OPTIONS, cwd: dir })).objects.map(
-      (i) => structuredClone(i.object) as WireObject,
+    (await loadSources([file], { ...DEFAULT_LOAD_OPTIONS, cwd: dir })).objects.map((i) =>
+      structuredClone<WireObject>(i.object),
     );
   const renamed = (n: string) => `${n}-${opts.suffix}`;
-  const ns = (n: unknown) => (n === undefined || n === 'default' ? opts.namespace : String(n));
+  const ns = (n: unknown) => (typeof n === 'string' && n !== 'default' ? n : opts.namespace);
   const install = (await load('policy.yaml')).map((o) => {
     const meta = (o.metadata ??= {});
     if (o.kind === 'ValidatingAdmissionPolicy') meta.name = renamed(meta.name ?? '');
     else if (o.kind === 'ValidatingAdmissionPolicyBinding') {
       meta.name = renamed(meta.name ?? '');
       const spec = o.spec as Record<string, Record<string, unknown> | string | undefined>;
-      spec.policyName = renamed(String(spec.policyName));
+      spec.policyName = renamed(typeof spec.policyName === 'string' ? spec.policyName : '');
       const ref = spec.paramRef as Record<string, unknown> | undefined;
       if (ref?.namespace !== undefined) ref.namespace = ns(ref.namespace);
       const match = (spec.matchResources ??= {}) as Record<string, unknown>;
@@ -153,7 +153,8 @@ export function engineVerdict(
   for (const policy of set.policies) {
     for (const binding of set.bindingsOf.get(policy.name) ?? []) {
       for (const d of evaluateVap(policy, binding, attributes, context).decisions) {
-        if (d.action === 'Warn') warnings.push(warningMessage(policy.name, binding.name, d.message));
+        if (d.action === 'Warn')
+          warnings.push(warningMessage(policy.name, binding.name, d.message));
         if (d.action !== 'Deny' || !verdict.allowed) continue;
         verdict.allowed = false;
         verdict.code = REASON_CODES[d.reason] ?? 422;
