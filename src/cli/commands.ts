@@ -6,6 +6,7 @@ import { fixCommand } from './fix.ts';
 import { clusterCommand } from './cluster.ts';
 import { webhookCommand } from './webhook.ts';
 import { netpolCommand } from './netpol.ts';
+import { rbacCommand } from './rbac.ts';
 
 /** Every command, with the one-line summary shown by `kubeward --help`. */
 export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
@@ -20,6 +21,10 @@ export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }
   rules: { run: rulesCommand, summary: 'list the rules' },
   explain: { run: explainCommand, summary: "print a rule's documentation" },
   cluster: { run: clusterCommand, summary: 'scan a live cluster through a kubeconfig (read-only)' },
+  rbac: {
+    run: rbacCommand,
+    summary: 'RBAC: can-i, who-can, risky permissions (risks), escalation paths (paths)',
+  },
   netpol: {
     run: netpolCommand,
     summary:

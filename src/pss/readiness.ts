@@ -45,7 +45,11 @@ export function pssReadiness(inventory: Inventory): NamespaceReadiness[] {
     if (pod === undefined || namespace === undefined) continue;
     const entry = row(namespace);
     entry.workloads += 1;
-    const failures = evaluatePod(pod.metadata, pod.spec, 'restricted', 'latest');
+    // A workload's template is judged as the API server judges it for its warning: without the
+    // Pod-only defaulting (hostPort from containerPort under hostNetwork).
+    const failures = evaluatePod(pod.metadata, pod.spec, 'restricted', 'latest', {
+      template: item.object.kind !== 'Pod',
+    });
     if (failures.length > 0) {
       entry.wouldReject.push({
         object: describeRef(item.ref),

@@ -3,6 +3,7 @@ import { exposureRules } from './exposure/index.ts';
 import { namespaceRules } from './namespace/index.ts';
 import { networkRules } from './network/index.ts';
 import { pssRules } from './pss/index.ts';
+import { rbacRules } from './rbac/index.ts';
 import { secretsRules } from './secrets/index.ts';
 import { workloadRules } from './workload/index.ts';
 
@@ -14,4 +15,5 @@ export const allRules: readonly AnyRule[] = [
   ...exposureRules,
   ...workloadRules,
   ...networkRules,
+  ...rbacRules,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -150,7 +150,7 @@ describe('failurePolicy', () => {
     const [decision] = run({ validations: erroring }).decisions;
     expect(decision).toMatchObject({ action: 'Deny', kind: 'error' });
     expect(decision?.message).toMatch(
-      /^expression 'variables.broken == 1' resulted in error: composited variable "broken" fails to evaluate: No such key: nothing/,
+      /^expression 'variables.broken == 1' resulted in error: composited variable "broken" fails to evaluate: no such key: nothing/,
     );
   });
 

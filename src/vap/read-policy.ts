@@ -13,6 +13,9 @@ import type {
 } from './types.ts';
 import { VALIDATION_ACTIONS } from './types.ts';
 
+/** The reasons a validation may give (validation.go: supportedValidationPolicyReason). */
+const REASONS: readonly string[] = ['Forbidden', 'Invalid', 'RequestEntityTooLarge'];
+
 export const POLICY_KIND = 'admissionregistration.k8s.io/ValidatingAdmissionPolicy';
 export const BINDING_KIND = 'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding';
 
@@ -78,6 +81,13 @@ export function readPolicy(object: KubeObject, source?: ScanObject): VapPolicy {
     problems.push('spec.matchConstraints.resourceRules: Required value');
   }
   const validations = records(spec.validations).map((v) => readValidation(v));
+  validations.forEach((v, i) => {
+    if (v.reason === undefined || REASONS.includes(v.reason)) return;
+    const supported = REASONS.map((r) => `"${r}"`).join(', ');
+    problems.push(
+      `spec.validations[${String(i)}].reason: Unsupported value: "${v.reason}": supported values: ${supported}`,
+    );
+  });
   const auditAnnotations = records(spec.auditAnnotations).map((a) => ({
     key: text(a.key) ?? '',
     valueExpression: text(a.valueExpression) ?? '',

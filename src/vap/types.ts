@@ -80,7 +80,7 @@ export interface VapDecision {
   /** The binding's validationActions applied to a failed validation (or error). */
   action: ValidationAction;
   message: string;
-  /** metav1.StatusReason: `Invalid` (default), `Forbidden`, `Unauthorized`, `RequestEntityTooLarge`. */
+  /** metav1.StatusReason: `Invalid` (default), `Forbidden`, `RequestEntityTooLarge`. */
   reason: string;
   /** What produced it: a failed validation, an evaluation error, or a configuration error. */
   kind: 'violation' | 'error' | 'config';

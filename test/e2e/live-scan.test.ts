@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -30,6 +30,74 @@ const PROJECTS: readonly { name: string; path: string }[] = [
   { name: 'bad', path: 'badpods' },
   { name: 'nginx', path: 'ingress-nginx/deploy/static/provider/cloud/deploy.yaml' },
 ];
+
+/**
+ * Objects that exercise the API server's defaulting on purpose: Pod-only defaulting (requests
+ * from limits, hostPort from containerPort under hostNetwork), the AppArmor annotation copied
+ * into the field at creation, the deprecated `serviceAccount` copied into `serviceAccountName`,
+ * an image with no tag and no pull policy, and a Service with no type or protocol.
+ */
+const DEFAULTING_PROBES = `
+apiVersion: v1
+kind: Pod
+metadata: { name: limits-only }
+spec:
+  containers:
+    - name: app
+      image: registry.example/app:1.0
+      resources: { limits: { cpu: 500m, memory: 256Mi } }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: host-network }
+spec:
+  hostNetwork: true
+  containers:
+    - name: app
+      image: registry.example/app:1.0
+      ports: [{ containerPort: 8080 }]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: host-network }
+spec:
+  selector: { matchLabels: { app: host-network } }
+  template:
+    metadata: { labels: { app: host-network } }
+    spec:
+      hostNetwork: true
+      containers:
+        - name: app
+          image: registry.example/app:1.0
+          ports: [{ containerPort: 8080 }]
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: apparmor-annotation
+  annotations:
+    container.apparmor.security.beta.kubernetes.io/app: unconfined
+spec:
+  containers:
+    - name: app
+      image: registry.example/app
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: deprecated-sa }
+spec:
+  serviceAccount: default
+  containers:
+    - name: app
+      image: registry.example/app@sha256:0000000000000000000000000000000000000000000000000000000000000000
+---
+apiVersion: v1
+kind: Service
+metadata: { name: plain }
+spec:
+  selector: { app: host-network }
+  ports: [{ port: 80 }]
+`;
 
 /**
  * Findings that only one of the scans reports because the API server filled in a field the
@@ -88,6 +156,7 @@ function key(f: JsonFinding): string {
 describe.skipIf(!cluster)('kubeward cluster scan against a real API server', () => {
   const prefix = `kwl${randomBytes(3).toString('hex')}`;
   const scratch = mkdtempSync(join(tmpdir(), 'kubeward-live-e2e-'));
+  const probes = mkdtempSync(join(tmpdir(), 'kubeward-live-probes-'));
   const loads: ProjectLoad[] = [];
   /** Objects as created: what the file scan reads. */
   const created: WireObject[] = [];
@@ -96,8 +165,9 @@ describe.skipIf(!cluster)('kubeward cluster scan against a real API server', () 
     if (!cluster) return;
     const discovery = new Discovery(cluster);
     const started = Date.now();
-    for (const project of PROJECTS) {
-      const loaded = await loadSources([join(REAL_CORPUS, project.path)], {
+    writeFileSync(join(probes, 'probes.yaml'), DEFAULTING_PROBES);
+    for (const project of [...PROJECTS, { name: 'probe', path: join(probes, 'probes.yaml') }]) {
+      const loaded = await loadSources([resolve(REAL_CORPUS, project.path)], {
         ...DEFAULT_LOAD_OPTIONS,
         cwd: REAL_CORPUS,
       });
@@ -114,7 +184,7 @@ describe.skipIf(!cluster)('kubeward cluster scan against a real API server', () 
       );
     }
     console.log(
-      `live scan: created ${String(created.length)} objects of ${String(PROJECTS.length)} projects in ` +
+      `live scan: created ${String(created.length)} objects of ${String(PROJECTS.length)} projects and the defaulting probes in ` +
         `${String(Date.now() - started)} ms (prefix ${prefix})`,
     );
     for (const line of loads.flatMap((l) => l.skipped)) console.log(`  skipped ${line}`);
@@ -122,6 +192,7 @@ describe.skipIf(!cluster)('kubeward cluster scan against a real API server', () 
 
   afterAll(() => {
     rmSync(scratch, { recursive: true, force: true });
+    rmSync(probes, { recursive: true, force: true });
   });
 
   it('finds what a file scan of the same objects finds, up to server-side defaulting', async () => {

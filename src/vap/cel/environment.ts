@@ -2,6 +2,7 @@ import { Environment } from '@marcbachmann/cel-js';
 import { activeBudget } from './budget.ts';
 import { INTERCEPTED } from './intercept.ts';
 import { registerAuthz } from './lib-authz.ts';
+import { formatDouble, registerConversions } from './lib-conversions.ts';
 import { registerFormat } from './lib-format.ts';
 import { registerIP } from './lib-ip.ts';
 import { listIndexOf, registerLists } from './lib-lists.ts';
@@ -58,6 +59,7 @@ function createEnvironment(): { env: Environment; meter: (root: Node) => void } 
   registerFormat(env);
   registerSemver(env);
   registerAuthz(env);
+  registerConversions(env);
   env.registerVariable('authorizer', 'Authorizer');
 
   // cel-js calls function handlers with its evaluator as `this`: a probe function catches it.
@@ -75,12 +77,20 @@ function createEnvironment(): { env: Environment; meter: (root: Node) => void } 
     budget?.charge();
     let result: unknown;
     const method = ast.op === 'rcall' ? intercepted(ast) : undefined;
+    const toString = ast.op === 'call' ? stringOfNumber(ast) : undefined;
     if (method !== undefined) {
       const [, receiver, args] = ast.args as [string, Node, Node[]];
       result = method(
         ev.run(receiver, ctx),
         args.map((arg) => ev.run(arg, ctx)),
       );
+    } else if (toString !== undefined) {
+      // string(double) as cel-go writes it; other values as cel-js does (re-evaluated if rare).
+      const value = ev.run(toString, ctx);
+      if (typeof value === 'number') result = formatDouble(value);
+      else if (['string', 'bigint', 'boolean'].includes(typeof value))
+        result = String(value as string);
+      else result = inner();
     } else result = inner();
     budget?.checkSize(result);
     return result;
@@ -99,6 +109,14 @@ function createEnvironment(): { env: Environment; meter: (root: Node) => void } 
     });
   };
   return { env, meter };
+}
+
+/** The argument of `string(x)` when x is (or may be, as dyn) a double. */
+function stringOfNumber(ast: Node): Node | undefined {
+  const [name, args] = ast.args as [string, (Node & { checkedType?: { name?: string } })[]];
+  if (name !== 'string' || args.length !== 1) return undefined;
+  const type = args[0]?.checkedType?.name;
+  return type === 'double' || type === 'dyn' ? args[0] : undefined;
 }
 
 function intercepted(ast: Node) {

@@ -2,6 +2,7 @@ import type { ParseResult } from '@marcbachmann/cel-js';
 import type { Budget } from './budget.ts';
 import { CostLimitError, withBudget } from './budget.ts';
 import { celEnvironment, meterRoot } from './environment.ts';
+import { celGoMessage } from './go-errors.ts';
 
 /** A compiled CEL expression, or why it did not compile. */
 export interface CelProgram {
@@ -75,11 +76,16 @@ function limitHit(message: string): CelOutcome {
   return { ok: false, error: message, costExceeded: true };
 }
 
-/** One-line text of an error: cel-js's summary (without its source excerpt) or the message. */
+/**
+ * One-line text of an error: cel-js's summary (without its source excerpt), worded as cel-go
+ * words it, or the message.
+ */
 export function errorText(error: unknown): string {
   if (error instanceof Error) {
-    const summary = (error as { summary?: unknown }).summary;
-    return typeof summary === 'string' ? summary : (error.message.split('\n')[0] ?? '');
+    const { summary, code } = error as { summary?: unknown; code?: unknown };
+    return typeof summary === 'string'
+      ? celGoMessage(code, summary)
+      : (error.message.split('\n')[0] ?? '');
   }
   return String(error);
 }

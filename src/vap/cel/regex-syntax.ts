@@ -58,7 +58,7 @@ export function translate(pattern: string): { source: string; flags: string } {
       top().lastMandatoryLiteral = literal;
       i += length - 1;
     } else if (c === '[') {
-      const end = classEnd(rest, i, pattern);
+      const end = classEnd(rest, i);
       lastAtomStart = out.length;
       out += translateClass(rest.slice(i, end + 1), pattern);
       top().lastMandatoryLiteral = true;
@@ -100,10 +100,12 @@ export function translate(pattern: string): { source: string; flags: string } {
         top().lastMandatoryLiteral = true;
         continue;
       }
+      // Go's regexp/syntax quotes just the operator in these two errors.
+      const operator = rest.slice(i, i + quantifier.length);
       if (lastAtomStart === -1 && out.length === 0)
-        throw parseError('missing argument to repetition operator', pattern);
+        throw parseError('missing argument to repetition operator', operator);
       if (quantifier.max !== undefined && quantifier.max > MAX_REPEAT)
-        throw parseError('invalid repeat count', pattern);
+        throw parseError('invalid repeat count', operator.replace(/\?$/, ''));
       if (quantifier.unbounded) top().unboundedInside = true;
       top().lastMandatoryLiteral =
         top().lastMandatoryLiteral && quantifier.min > 0 && !quantifier.unbounded;
@@ -150,7 +152,7 @@ function escape(
   inClass: boolean,
 ): [string, number, boolean] {
   const next = text[i + 1];
-  if (next === undefined) throw parseError('trailing backslash at end of expression', pattern);
+  if (next === undefined) throw parseError('trailing backslash at end of expression', '');
   if (/[1-9]/.test(next)) throw unsupported(`backreference \\${next}`, pattern);
   if (next === 'A') return ['(?<![\\s\\S])', 2, false];
   if (next === 'z') return ['(?![\\s\\S])', 2, false];
@@ -183,18 +185,29 @@ function escape(
   return [SYNTAX.has(next) ? `\\${next}` : next, 2, true];
 }
 
-function classEnd(text: string, start: number, pattern: string): number {
+/**
+ * Where a class ends. As Go's parser, a reversed range of plain characters (`z-a`) is reported
+ * before a missing `]`, and each error quotes the part Go quotes (the range; the class onwards).
+ */
+function classEnd(text: string, start: number): number {
   let i = start + 1;
   if (text[i] === '^') i++;
   if (text[i] === ']') i++;
   for (; i < text.length; i++) {
-    if (text[i] === '\\') i++;
+    const c = text.charAt(i);
+    if (c === '\\') i++;
     else if (text.startsWith('[:', i)) {
       const close = text.indexOf(':]', i + 2);
       if (close !== -1) i = close + 1;
-    } else if (text[i] === ']') return i;
+    } else if (c === ']') return i;
+    else if (text[i + 1] === '-' && !/^[\]\\[]?$/.test(text.charAt(i + 2))) {
+      const end = text.charAt(i + 2);
+      if ((end.codePointAt(0) ?? 0) < (c.codePointAt(0) ?? 0))
+        throw parseError('invalid character class range', `${c}-${end}`);
+      i += 2;
+    }
   }
-  throw parseError('missing closing ]', pattern);
+  throw parseError('missing closing ]', text.slice(start));
 }
 
 function translateClass(cls: string, pattern: string): string {
@@ -234,8 +247,9 @@ function unsupported(what: string, pattern: string): RegexError {
   );
 }
 
-function parseError(what: string, pattern: string): RegexError {
-  return new RegexError(`error parsing regexp: ${what}: \`${pattern}\``);
+/** `error parsing regexp: <what>: \`<expr>\``, as Go's regexp/syntax.Error reads. */
+function parseError(what: string, expr: string): RegexError {
+  return new RegexError(`error parsing regexp: ${what}: \`${expr}\``);
 }
 
 function riskMessage(pattern: string): string {
