@@ -115,7 +115,7 @@ describe('validating webhook', () => {
 
   it('warns instead of denying in warn mode and for findings below fail-on', async () => {
     const { body } = await post(
-      app({ modes: { 'pss-privileged': 'warn' } }),
+      app({ include: ['pss-*'], modes: { 'pss-privileged': 'warn' } }),
       '/validate',
       review(pod({ privileged: true })),
     );

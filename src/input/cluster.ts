@@ -3,7 +3,8 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import type { Diagnostic } from '../engine/finding.ts';
 import { KubewardError } from '../engine/errors.ts';
 import type { KubeObject, ScanObject } from '../model/kube-object.ts';
-import { isKubeObject, refOf } from '../model/kube-object.ts';
+import { isKubeObject, isRecord, refOf } from '../model/kube-object.ts';
+import { bootstrapObjects } from '../rbac/bootstrap/index.ts';
 
 /** The kinds the analyzers read, in the order they are listed (cluster-scoped ones first). */
 export const CLUSTER_KINDS: readonly { apiVersion: string; kind: string; namespaced: boolean }[] = [
@@ -104,7 +105,7 @@ export async function loadCluster(options: ClusterSourceOptions): Promise<Cluste
           )
             continue;
           objects.push({
-            object,
+            object: asShippedDefault(object),
             ref: refOf(object),
             origin: { source: 'cluster' },
             seq: objects.length,
@@ -139,6 +140,48 @@ function withTypeMeta(
     object.metadata = metadata;
   }
   return object;
+}
+
+const DEFAULTS_LABEL = 'kubernetes.io/bootstrapping';
+let shippedDefaults: Map<string, { object: KubeObject; content: string }> | undefined;
+
+function rbacIdentity(object: KubeObject): string {
+  return `${object.kind}/${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`;
+}
+
+// What the authorizer reads of a default RBAC object. An aggregated ClusterRole's rules are the
+// aggregation controller's output rather than part of the default, so only its selectors count.
+function rbacContent(object: KubeObject): string {
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  const aggregation = object.aggregationRule ?? null;
+  const rules =
+    aggregation === null
+      ? list(object.rules).map((r) =>
+          isRecord(r)
+            ? [r.verbs, r.apiGroups, r.resources, r.resourceNames, r.nonResourceURLs].map(list)
+            : [],
+        )
+      : [];
+  const roleRef = isRecord(object.roleRef) ? [object.roleRef.kind, object.roleRef.name] : [];
+  const subjects = list(object.subjects).map((s) =>
+    isRecord(s) ? [s.kind, s.name, s.namespace ?? ''] : [],
+  );
+  return JSON.stringify([rules, aggregation, roleRef, subjects]);
+}
+
+/**
+ * A listed default RBAC object (cluster-admin, system:*) that is unchanged from the default policy
+ * we ship is replaced by the shipped copy, so that rules treat it as a file scan treats the
+ * `--include-bootstrap` defaults: not reported (no one can act on them), and a binding to one is
+ * reported on its roleRef. A default the cluster changed, or of another version, stays as listed.
+ */
+function asShippedDefault(object: KubeObject): KubeObject {
+  if (object.metadata?.labels?.[DEFAULTS_LABEL] !== 'rbac-defaults') return object;
+  shippedDefaults ??= new Map(
+    bootstrapObjects().map((o) => [rbacIdentity(o), { object: o, content: rbacContent(o) }]),
+  );
+  const shipped = shippedDefaults.get(rbacIdentity(object));
+  return shipped?.content === rbacContent(object) ? shipped.object : object;
 }
 
 function listFailure(kind: string, namespace: string | undefined, error: unknown): Diagnostic {

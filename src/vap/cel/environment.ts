@@ -88,8 +88,8 @@ function createEnvironment(): { env: Environment; meter: (root: Node) => void } 
       // string(double) as cel-go writes it; other values as cel-js does (re-evaluated if rare).
       const value = ev.run(toString, ctx);
       if (typeof value === 'number') result = formatDouble(value);
-      else if (['string', 'bigint', 'boolean'].includes(typeof value))
-        result = String(value as string);
+      else if (typeof value === 'string') result = value;
+      else if (typeof value === 'bigint' || typeof value === 'boolean') result = String(value);
       else result = inner();
     } else result = inner();
     budget?.checkSize(result);
