@@ -11,7 +11,12 @@ export interface ManifestOptions {
   /** Fail (deny when the webhook is down) or Ignore (admit). */
   failurePolicy: 'Fail' | 'Ignore';
   timeoutSeconds: number;
+  /** Where the API server calls from (webhook ingress) and listens (namespace watch egress). */
+  apiServerCidrs: string[];
 }
+
+/** Private ranges: where control planes usually sit; narrow them with --apiserver-cidr. */
+export const DEFAULT_APISERVER_CIDRS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
 
 const LABELS = {
   'app.kubernetes.io/name': 'kubeward-webhook',
@@ -74,6 +79,19 @@ export function webhookManifests(o: ManifestOptions): KubeObject[] {
   const objects: KubeObject[] = [
     {
       apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name: o.namespace,
+        labels: {
+          ...LABELS,
+          'pod-security.kubernetes.io/enforce': 'restricted',
+          'pod-security.kubernetes.io/enforce-version': 'latest',
+        },
+      },
+    },
+    ...networkPolicies(o),
+    {
+      apiVersion: 'v1',
       kind: 'ServiceAccount',
       metadata: { name: o.name, namespace: o.namespace, labels: LABELS },
       automountServiceAccountToken: true,
@@ -126,6 +144,52 @@ export function webhookManifests(o: ManifestOptions): KubeObject[] {
   return JSON.parse(JSON.stringify(objects)) as KubeObject[]; // drops undefined fields
 }
 
+/** Default deny, then: reviews from the API server in, namespace watches and DNS out. */
+function networkPolicies(o: ManifestOptions): KubeObject[] {
+  const apiServer = o.apiServerCidrs.map((cidr) => ({ ipBlock: { cidr } }));
+  return [
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'default-deny', namespace: o.namespace, labels: LABELS },
+      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+    },
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: o.name, namespace: o.namespace, labels: LABELS },
+      spec: {
+        podSelector: { matchLabels: LABELS },
+        policyTypes: ['Ingress', 'Egress'],
+        ingress: [{ from: apiServer, ports: [{ protocol: 'TCP', port: 8443 }] }],
+        egress: [
+          {
+            to: apiServer,
+            ports: [
+              { protocol: 'TCP', port: 443 },
+              { protocol: 'TCP', port: 6443 },
+            ],
+          },
+          {
+            to: [
+              {
+                namespaceSelector: {
+                  matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' },
+                },
+                podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+              },
+            ],
+            ports: [
+              { protocol: 'UDP', port: 53 },
+              { protocol: 'TCP', port: 53 },
+            ],
+          },
+        ],
+      },
+    },
+  ];
+}
+
 function deployment(o: ManifestOptions): KubeObject {
   return {
     apiVersion: 'apps/v1',
@@ -157,7 +221,7 @@ function deployment(o: ManifestOptions): KubeObject {
             {
               name: 'webhook',
               image: o.image,
-              imagePullPolicy: 'IfNotPresent',
+              imagePullPolicy: 'Always',
               args: [
                 'webhook',
                 'serve',

@@ -2,9 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { makeWebhookCertificates, serviceDnsNames } from '../admission/certs.ts';
-import { webhookManifests } from '../admission/manifests.ts';
+import { DEFAULT_APISERVER_CIDRS, webhookManifests } from '../admission/manifests.ts';
 import { KubewardError } from '../engine/errors.ts';
-import { intFlag, oneOf, parse } from './args.ts';
+import { intFlag, listFlag, oneOf, parse } from './args.ts';
 import type { CliIo } from './io.ts';
 import { EXIT } from './io.ts';
 import { serveCommand } from './webhook-serve.ts';
@@ -36,6 +36,7 @@ export const WEBHOOK_HELP = `Usage: kubeward webhook serve|certs|manifests [opti
     --service S --namespace NS --out DIR  [--ip ADDRESS]... [--days N]
   manifests   print the Deployment, Service, RBAC, PodDisruptionBudget and webhook configurations
     --namespace NS --name N --image I --ca-bundle-file F [--mutate] [--failure-policy Fail|Ignore]
+    [--apiserver-cidr CIDR]...  where the API server calls from (default: the private ranges)
 `;
 
 export async function webhookCommand(argv: string[], io: CliIo): Promise<number> {
@@ -92,6 +93,7 @@ async function manifestsCommand(argv: string[], io: CliIo): Promise<number> {
     mutate: { type: 'boolean' },
     'failure-policy': { type: 'string' },
     'timeout-seconds': { type: 'string' },
+    'apiserver-cidr': { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) {
@@ -118,6 +120,10 @@ async function manifestsCommand(argv: string[], io: CliIo): Promise<number> {
       'Fail',
     ),
     timeoutSeconds: intFlag(values['timeout-seconds'], '--timeout-seconds', 5),
+    apiServerCidrs:
+      values['apiserver-cidr'] === undefined
+        ? DEFAULT_APISERVER_CIDRS
+        : listFlag(values['apiserver-cidr']),
   });
   io.stdout(objects.map((o) => stringify(o)).join('---\n'));
   return EXIT.ok;

@@ -142,6 +142,7 @@ describe.skipIf(!cluster)('admission webhook in a real API server', () => {
       mutate: true,
       failurePolicy: 'Fail',
       timeoutSeconds: 5,
+      apiServerCidrs: ['127.0.0.0/8'],
     }).filter((o) => o.kind.endsWith('WebhookConfiguration'))) {
       const webhooks = (config.webhooks as Record<string, unknown>[]).map((w) => {
         const selector = w.namespaceSelector as { matchExpressions: unknown[] };
