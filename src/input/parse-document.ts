@@ -31,19 +31,23 @@ export interface ParseLimits {
 // Small documents cannot hurt, whatever their aliases.
 const MIN_EXPANSION_CHECKED = 10_000;
 
-const BEFORE_ANCHOR = new Set([' ', '\t', '\n', '\r', '[', '{', ',']);
 const NOT_IN_NAME = new Set([' ', '\t', '\n', '\r', '[', ']', '{', '}', ',']);
+// What may stand before a node (and so before its anchor or alias) once blanks are skipped.
+const NODE_START = new Set(['\n', ':', '-', '[', '{', ',', '?']);
 
 /**
- * Whether the text may hold an anchor or alias token (`&name` / `*name` after whitespace, a flow
- * indicator or the start). indexOf scans natively: much cheaper than a regex over large CRDs.
+ * Whether the text may hold an anchor or alias token (`&name` / `*name` where a node starts:
+ * after `: `, `- `, `[`, `{`, `,`, `? ` or at a line start). indexOf scans natively, much cheaper
+ * than a regex over large CRDs, and prose such as `*.yaml` or `&&` does not count.
  */
 function mayHaveAnchors(text: string): boolean {
   for (const mark of ['*', '&']) {
     for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1)) {
-      const before = at === 0 ? ' ' : text.charAt(at - 1);
       const after = text.charAt(at + 1);
-      if (BEFORE_ANCHOR.has(before) && after !== '' && !NOT_IN_NAME.has(after)) return true;
+      if (after === '' || NOT_IN_NAME.has(after)) continue;
+      let before = at - 1;
+      while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+      if (before < 0 || NODE_START.has(text.charAt(before))) return true;
     }
   }
   return false;

@@ -33,10 +33,9 @@ export function splitDocuments(text: string): DocumentSlice[] {
   return slices;
 }
 
+// A line whose first non-blank character starts content (not a comment or a directive).
+const CONTENT_LINE = /^[ \t]*[^\s#%]/m;
+
 function hasContent(body: string): boolean {
-  for (const line of body.split('\n')) {
-    const trimmed = line.trim();
-    if (trimmed !== '' && !trimmed.startsWith('#') && !trimmed.startsWith('%')) return true;
-  }
-  return false;
+  return CONTENT_LINE.test(body);
 }
