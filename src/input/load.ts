@@ -5,6 +5,7 @@ import { KubewardError } from '../engine/errors.ts';
 import type { KubeObject, ScanObject } from '../model/kube-object.ts';
 import { isKubeObject, isRecord, refOf } from '../model/kube-object.ts';
 import { decodeText } from './decode-text.ts';
+import type { DecodedText } from './decode-text.ts';
 import { kindsDefinedByCrds, unknownKindReason } from './known-kinds.ts';
 import { parseYamlDocument } from './parse-document.ts';
 import type { ParseProblem } from './parse-document.ts';
@@ -90,8 +91,15 @@ export function loadTexts(
 ): LoadResult {
   const result: LoadResult = { objects: [], diagnostics: [], files: new Map() };
   const full = { ...options, cwd: '/' };
-  for (const entry of entries)
-    loadBytes(entry.path, new TextEncoder().encode(entry.text), full, result);
+  for (const entry of entries) {
+    // Already text: no bytes to decode, but NUL still marks binary data.
+    const nul = entry.text.indexOf('\u0000');
+    const decoded: DecodedText =
+      nul === -1
+        ? { text: entry.text, invalidOffsets: [] }
+        : { text: entry.text.slice(0, nul), invalidOffsets: [], binaryAt: nul };
+    loadDecoded(entry.path, decoded, full, result);
+  }
   reportUnknownKinds(result);
   return result;
 }
@@ -137,7 +145,15 @@ function loadBytes(
   options: Omit<LoadOptions, 'cwd'>,
   result: LoadResult,
 ): void {
-  const decoded = decodeText(bytes);
+  loadDecoded(shown, decodeText(bytes), options, result);
+}
+
+function loadDecoded(
+  shown: string,
+  decoded: DecodedText,
+  options: Omit<LoadOptions, 'cwd'>,
+  result: LoadResult,
+): void {
   if (decoded.binaryAt !== undefined) {
     // `text` holds what precedes the NUL byte: enough to say where it is.
     const position = new LineIndex(decoded.text).position(decoded.binaryAt);
