@@ -30,6 +30,7 @@ Options:
   -A, --all-namespaces       scan every namespace (the default)
       --include-secrets      also read Secrets (off by default: least privilege)
       --page-size N          objects per list request (default: 500)
+      --request-timeout S    seconds one list request may take (default: 30)
   -f, --format FORMAT        ${FORMATS.join(' | ')} (default: text)
       --severity, --fail-on, --rules, --exclude-rules, --pss-level, --pss-version, --no-color
                              as for \`kubeward scan\`
@@ -52,6 +53,7 @@ export async function clusterCommand(argv: string[], io: CliIo): Promise<number>
     'all-namespaces': { type: 'boolean', short: 'A' },
     'include-secrets': { type: 'boolean' },
     'page-size': { type: 'string' },
+    'request-timeout': { type: 'string' },
     format: { type: 'string', short: 'f' },
     severity: { type: 'string' },
     'fail-on': { type: 'string' },
@@ -95,6 +97,7 @@ export async function clusterCommand(argv: string[], io: CliIo): Promise<number>
     ...(values.namespace === undefined ? {} : { namespace: values.namespace }),
     includeSecrets: values['include-secrets'] === true,
     pageSize: intFlag(values['page-size'], '--page-size', 500),
+    requestTimeoutMs: intFlag(values['request-timeout'], '--request-timeout', 30) * 1000,
     ...(showProgress
       ? {
           progress: (message: string) => {

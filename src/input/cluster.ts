@@ -1,4 +1,10 @@
-import { ApiException, KubeConfig, KubernetesObjectApi } from '@kubernetes/client-node';
+import {
+  ApiException,
+  createConfiguration,
+  KubeConfig,
+  KubernetesObjectApi,
+  ServerConfiguration,
+} from '@kubernetes/client-node';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import type { Diagnostic } from '../engine/finding.ts';
 import { KubewardError } from '../engine/errors.ts';
@@ -39,6 +45,8 @@ export interface ClusterSourceOptions {
   namespace?: string;
   includeSecrets: boolean;
   pageSize: number;
+  /** How long one list request (one page) may take; default 30 s. */
+  requestTimeoutMs?: number;
   progress?: (message: string) => void;
 }
 
@@ -55,7 +63,15 @@ export function loadKubeConfig(
   try {
     if (options.kubeconfig === undefined) config.loadFromDefault();
     else config.loadFromFile(options.kubeconfig);
-    if (options.context !== undefined) config.setCurrentContext(options.context);
+    if (options.context !== undefined) {
+      if (config.getContextObject(options.context) === null) {
+        const known = config.getContexts().map((c) => c.name);
+        throw new Error(
+          `no context "${options.context}" (contexts: ${known.join(', ') || 'none'})`,
+        );
+      }
+      config.setCurrentContext(options.context);
+    }
   } catch (error) {
     throw new KubewardError(
       'E_CLUSTER',
@@ -73,7 +89,25 @@ export function loadKubeConfig(
  */
 export async function loadCluster(options: ClusterSourceOptions): Promise<ClusterLoadResult> {
   const config = loadKubeConfig(options);
-  const api = KubernetesObjectApi.makeApiClient(config);
+  const server = config.getCurrentCluster()?.server ?? '';
+  const timeoutMs = options.requestTimeoutMs ?? 30_000;
+  // As makeApiClient builds it, plus a deadline on every request: a server that accepts the
+  // connection and never answers must not hang the scan.
+  const api = new KubernetesObjectApi(
+    createConfiguration({
+      baseServer: new ServerConfiguration(server, {}),
+      authMethods: { default: config },
+      promiseMiddleware: [
+        {
+          pre: (context) => {
+            context.setSignal(deadline(timeoutMs));
+            return Promise.resolve(context);
+          },
+          post: (response) => Promise.resolve(response),
+        },
+      ],
+    }),
+  );
   const objects: ScanObject[] = [];
   const diagnostics: Diagnostic[] = [];
   const kinds = options.includeSecrets ? [...CLUSTER_KINDS, SECRET_KIND] : CLUSTER_KINDS;
@@ -116,13 +150,21 @@ export async function loadCluster(options: ClusterSourceOptions): Promise<Cluste
       } while (token !== undefined);
       options.progress?.(`listed ${kind}`);
     } catch (error) {
+      // No answer at all (refused, TLS, timeout) will not get better for the next kind: stop,
+      // rather than report an empty cluster as a clean one.
+      const unreachable = networkFailure(error, timeoutMs);
+      if (unreachable !== undefined)
+        throw new KubewardError(
+          'E_CLUSTER',
+          `cannot reach the API server at ${server}: ${unreachable}`,
+        );
       diagnostics.push(listFailure(kind, namespace, error));
     }
   }
   return {
     objects: dropOwned(objects),
     diagnostics,
-    server: config.getCurrentCluster()?.server ?? '',
+    server,
   };
 }
 
@@ -182,6 +224,35 @@ function asShippedDefault(object: KubeObject): KubeObject {
   );
   const shipped = shippedDefaults.get(rbacIdentity(object));
   return shipped?.content === rbacContent(object) ? shipped.object : object;
+}
+
+/**
+ * A signal that aborts after `ms` with a plain Error named TimeoutError: the client rewrites the
+ * message of errors it passes on, which AbortSignal.timeout's DOMException does not allow.
+ */
+function deadline(ms: number): AbortSignal {
+  const controller = new AbortController();
+  const reason = new Error(`no answer within ${String(ms / 1000)}s`);
+  reason.name = 'TimeoutError';
+  setTimeout(() => {
+    controller.abort(reason);
+  }, ms).unref();
+  return controller.signal;
+}
+
+/**
+ * Why a request got no HTTP answer (the connection failed, TLS failed, or the deadline passed), or
+ * undefined when the server answered or the client failed on its own (an unknown kind, say).
+ */
+function networkFailure(error: unknown, timeoutMs: number): string | undefined {
+  let fetchFailed = false;
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e.name === 'TimeoutError' || e.name === 'AbortError')
+      return `no answer within ${String(timeoutMs / 1000)}s`;
+    if (e.message.includes('fetch failed')) fetchFailed = true;
+    else if (fetchFailed) return e.message;
+  }
+  return fetchFailed ? 'the request failed' : undefined;
 }
 
 function listFailure(kind: string, namespace: string | undefined, error: unknown): Diagnostic {

@@ -62,7 +62,9 @@ export function authorize(index: RbacIndex, attributes: AccessAttributes): Decis
     if (subject === undefined) continue;
     const role = index.roles.get(binding.roleKey);
     if (role === undefined) {
-      errors.push(missingRoleError(binding));
+      // utilerrors.Aggregate prints each distinct message once.
+      const error = missingRoleError(binding);
+      if (!errors.includes(error)) errors.push(error);
       continue;
     }
     const ruleIndex = firstAllowingRule(role.rules, attributes);

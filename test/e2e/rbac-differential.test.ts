@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { rbacCommand } from '../../src/cli/rbac.ts';
+import { main } from '../../src/cli/main.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { DEFAULT_LOAD_OPTIONS, loadSources } from '../../src/input/index.ts';
 import type { ScanObject } from '../../src/model/kube-object.ts';
@@ -329,7 +329,6 @@ describe.skipIf(!cluster)('RBAC: our authorizer against the API server', () => {
 
     const disagreements: string[] = [];
     const reasonDifferences: string[] = [];
-    const duplicateErrors: string[] = [];
     const aggregationDependent: string[] = [];
     let agree = 0;
     let allowed = 0;
@@ -356,10 +355,7 @@ describe.skipIf(!cluster)('RBAC: our authorizer against the API server', () => {
       const mine = reasonErrors(ours.message);
       if (JSON.stringify(theirs) === JSON.stringify(mine)) return;
       const line = `${describeQuestion(q)}:\n  server: ${server.reason}\n  ours:   ${ours.message}`;
-      // Known engine bug: upstream's utilerrors.NewAggregate prints each distinct error once;
-      // authorize() repeats an error when two bindings name the same missing role.
-      if (JSON.stringify(theirs) === JSON.stringify([...new Set(mine)])) duplicateErrors.push(line);
-      else reasonDifferences.push(line);
+      reasonDifferences.push(line);
     });
     console.log(
       `RBAC differential: ${String(agree)}/${String(questions.length)} SubjectAccessReviews agree ` +
@@ -373,11 +369,6 @@ describe.skipIf(!cluster)('RBAC: our authorizer against the API server', () => {
     for (const line of aggregationDependent.slice(0, 20)) console.log(`    ${line}`);
     for (const line of disagreements) console.log(`  DISAGREEMENT ${line}`);
     for (const line of reasonDifferences) console.log(`  DENIAL REASON DIFFERS ${line}`);
-    if (duplicateErrors.length > 0)
-      console.log(
-        `  KNOWN BUG (src/rbac/authorize.ts): ${String(duplicateErrors.length)} denial reasons repeat an error ` +
-          `the server prints once, e.g. ${duplicateErrors[0] ?? ''}`,
-      );
     const after = await listRbacObjects(endpoint);
     const foreignAfter = after.filter(
       (o) =>
@@ -729,8 +720,7 @@ describe.skipIf(!cluster)('RBAC: our authorizer against the API server', () => {
         isTTY: false,
         readStdin: () => Promise.resolve(new Uint8Array()),
       };
-      // `kubeward rbac …` is rbacCommand; called directly, as main() does not list it yet.
-      const code = await rbacCommand(argv.slice(1), io);
+      const code = await main(argv, io);
       const server = await review(endpoint, q);
       if (code !== (server.allowed ? 0 : 1))
         disagreements.push(
