@@ -1,8 +1,9 @@
+import path from 'node:path';
 import type { Diagnostic, Severity } from '../engine/finding.ts';
 import type { AnyRule } from '../engine/rule.ts';
 import type { Suppressor } from '../engine/run.ts';
 import type { PssLevel } from '../engine/settings.ts';
-import { ignoreFileBeside } from '../config/find-config.ts';
+import { IGNORE_NAMES, ignoreFileBeside } from '../config/find-config.ts';
 import { EMPTY_CONFIG } from '../config/load-config.ts';
 import { loadIgnoreFile } from '../config/load-ignore-file.ts';
 import { resolveRules } from '../config/resolve-rules.ts';
@@ -100,8 +101,9 @@ export async function buildEngine(inputs: EngineInputs): Promise<BuiltEngine> {
     ruleOptions: resolved.ruleOptions,
     severityOverrides: resolved.severityOverrides,
   });
-  const ignoreFile =
-    inputs.configFile === undefined ? undefined : ignoreFileBeside(inputs.configFile);
+  const configFile =
+    inputs.configFile === undefined ? undefined : path.resolve(inputs.cwd, inputs.configFile);
+  const ignoreFile = configFile === undefined ? undefined : ignoreFileBeside(configFile);
   const ignore = [
     ...config.ignore,
     ...(ignoreFile === undefined ? [] : loadIgnoreFile(ignoreFile, inputs.cwd)),
@@ -122,9 +124,11 @@ export async function buildEngine(inputs: EngineInputs): Promise<BuiltEngine> {
     engine,
     diagnostics: vap?.diagnostics ?? [],
     watched: [
-      ...(inputs.configFile === undefined ? [] : [inputs.configFile]),
-      ...(ignoreFile === undefined ? [] : [ignoreFile]),
-      ...inputs.policyPaths,
+      // Both ignore file names, so that one created later is noticed too.
+      ...(configFile === undefined
+        ? []
+        : [configFile, ...IGNORE_NAMES.map((n) => path.join(path.dirname(configFile), n))]),
+      ...inputs.policyPaths.map((p) => path.resolve(inputs.cwd, p)),
     ],
   };
 }

@@ -38,8 +38,8 @@ const EXCEPTIONS: Readonly<Record<string, string>> = {
   'edge-cases/defaulted-fields':
     'The server evaluates the Pod after defaulting and mutating admission (imagePullPolicy, ' +
     'restartPolicy, serviceAccountName are filled in); an offline scan evaluates the manifest as ' +
-    'written, since it cannot know the defaults of every kind and version. The webhook agrees: ' +
-    'its AdmissionReview carries the defaulted object.',
+    'written, since it cannot know the defaults of every kind and version. The webhook sees what ' +
+    'the server sees: its AdmissionReview carries the defaulted object.',
   'edge-cases/timestamp-with-zone':
     'cel-js timestamps are JavaScript Dates: millisecond precision, no zone. cel-go keeps the ' +
     "input's offset and nanoseconds, so string(timestamp(...)) differs when the input has either " +

@@ -43,7 +43,8 @@ interface Evaluator {
 function createEnvironment(): { env: Environment; meter: (root: Node) => void } {
   const env = new Environment({
     enableOptionalTypes: true,
-    homogeneousAggregateLiterals: true,
+    // Checked in program.ts instead, with cel-go's exemption for format's arguments.
+    homogeneousAggregateLiterals: false,
     limits: { maxAstNodes: 10_000, maxDepth: 100, maxListElements: 10_000, maxMapEntries: 10_000 },
   });
   for (const name of POLICY_VARIABLES) env.registerVariable(name, 'dyn');

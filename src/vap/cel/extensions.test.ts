@@ -184,8 +184,8 @@ describe('errors as cel-go words them', () => {
       "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
     ],
     ['quantity("500m").asInteger()', 'cannot convert value to integer'],
-    ['ip("::ffff:1.2.3.4")', 'IPv4-mapped IPv6 address is not allowed'],
-    ['ip("fe80::1%eth0")', 'IP address with zone value is not allowed'],
+    ['ip("::ffff:1.2.3.4")', 'IPv4-mapped IPv6 address "::ffff:1.2.3.4" is not allowed'],
+    ['ip("fe80::1%eth0")', 'IP address "fe80::1%eth0" with zone value is not allowed'],
     [
       '"a".matches("(?=a)")',
       'error parsing regexp: invalid or unsupported Perl syntax: lookaround: `(?=a)`',

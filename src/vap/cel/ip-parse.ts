@@ -46,7 +46,7 @@ export class CIDRPrefix {
  * (k8s.io/apiserver/pkg/cel/library/ip.go); returns an error message instead of throwing.
  */
 export function parseIP(text: string): IPAddress | string {
-  if (text.includes('%')) return 'IP address with zone value is not allowed';
+  if (text.includes('%')) return `IP address "${text}" with zone value is not allowed`;
   if (ipaddr.IPv4.isValidFourPartDecimal(text)) {
     return new IPAddress(ipaddr.IPv4.parse(text).toByteArray());
   }
@@ -59,7 +59,7 @@ export function parseIP(text: string): IPAddress | string {
   if (tail?.includes('.') === true && !ipaddr.IPv4.isValidFourPartDecimal(tail)) {
     return `IP Address "${text}" parse error during conversion from string: ParseAddr("${text}"): unable to parse IP`;
   }
-  if (v6.isIPv4MappedAddress()) return 'IPv4-mapped IPv6 address is not allowed';
+  if (v6.isIPv4MappedAddress()) return `IPv4-mapped IPv6 address "${text}" is not allowed`;
   return new IPAddress(v6.toByteArray());
 }
 
@@ -70,8 +70,15 @@ export function parseCIDR(text: string): CIDRPrefix | string {
   if (slash === -1 || !/^(0|[1-9]\d{0,2})$/.test(bitsText)) {
     return `network address parse error during conversion from string: netip.ParsePrefix("${text}"): bad bits after slash: "${bitsText}"`;
   }
+  // Worded as kube-apiserver v1.37 words them (the repeated prefix included).
+  const failed = 'network address parse error during conversion from string';
+  if (text.includes('%'))
+    return `${failed}: ${failed}: netip.ParsePrefix("${text}"): IPv6 zones cannot be present in a prefix`;
   const ip = parseIP(text.slice(0, slash));
-  if (typeof ip === 'string') return ip;
+  if (typeof ip === 'string')
+    return ip.startsWith('IPv4-mapped')
+      ? `${failed}: IPv4-mapped IPv6 address "${text}" is not allowed`
+      : ip;
   const bits = Number(bitsText);
   if (bits > ip.bytes.length * 8) {
     return `network address parse error during conversion from string: netip.ParsePrefix("${text}"): prefix length out of range`;

@@ -3,6 +3,7 @@ import type { Budget } from './budget.ts';
 import { CostLimitError, withBudget } from './budget.ts';
 import { celEnvironment, meterRoot } from './environment.ts';
 import { celGoMessage } from './go-errors.ts';
+import { heterogeneousLiteral } from './homogeneous.ts';
 
 /** A compiled CEL expression, or why it did not compile. */
 export interface CelProgram {
@@ -31,8 +32,11 @@ export function compileCel(source: string): CelProgram {
     try {
       const parsed = celEnvironment.parse(source);
       const checked = parsed.check();
+      const mixed = checked.valid ? heterogeneousLiteral(parsed.ast) : undefined;
       if (!checked.valid) {
         program = { source, error: `compilation failed: ${errorText(checked.error)}` };
+      } else if (mixed !== undefined) {
+        program = { source, error: `compilation failed: ${mixed}` };
       } else {
         meterRoot(parsed.ast);
         program = { source, parsed };
