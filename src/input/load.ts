@@ -92,12 +92,14 @@ export function loadTexts(
   const result: LoadResult = { objects: [], diagnostics: [], files: new Map() };
   const full = { ...options, cwd: '/' };
   for (const entry of entries) {
-    // Already text: no bytes to decode, but NUL still marks binary data.
-    const nul = entry.text.indexOf('\u0000');
+    // Already text: no bytes to decode, but as the decoder does, drop a byte-order mark, and a
+    // NUL still marks binary data.
+    const text = entry.text.startsWith('\uFEFF') ? entry.text.slice(1) : entry.text;
+    const nul = text.indexOf('\u0000');
     const decoded: DecodedText =
       nul === -1
-        ? { text: entry.text, invalidOffsets: [] }
-        : { text: entry.text.slice(0, nul), invalidOffsets: [], binaryAt: nul };
+        ? { text, invalidOffsets: [] }
+        : { text: text.slice(0, nul), invalidOffsets: [], binaryAt: nul };
     loadDecoded(entry.path, decoded, full, result);
   }
   reportUnknownKinds(result);
