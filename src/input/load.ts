@@ -63,8 +63,9 @@ export async function loadSources(
       loadBytes('<stdin>', bytes, options, result);
       continue;
     }
-    for (const file of expand(path.resolve(options.cwd, target), target)) {
-      const shown = displayPath(file, options.cwd);
+    const root = path.resolve(options.cwd, target);
+    for (const file of expand(root, target)) {
+      const shown = displayPath(file, root, target, options.cwd);
       const size = statSync(file).size;
       if (size > options.maxFileSize) {
         result.diagnostics.push({
@@ -136,9 +137,15 @@ function expand(absolute: string, asGiven: string): string[] {
   return found;
 }
 
-function displayPath(file: string, cwd: string): string {
+/**
+ * How a file is named in reports: relative to the working directory when inside it; else as the
+ * user named its target (`../deploy/x.yaml`), absolute only when the target was absolute.
+ */
+function displayPath(file: string, root: string, target: string, cwd: string): string {
   const relative = path.relative(cwd, file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+  if (!relative.startsWith('..') && !path.isAbsolute(relative)) return relative;
+  if (path.isAbsolute(target)) return file;
+  return path.join(target, path.relative(root, file));
 }
 
 function loadBytes(

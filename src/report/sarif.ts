@@ -26,13 +26,11 @@ const SRCROOT = '%SRCROOT%';
 /** Files under `cwd` are relative to `%SRCROOT%`, so the log does not depend on where it was produced. */
 function artifactLocation(cwd: string, file: string): ArtifactLocation {
   if (isOutside(cwd, file)) return { uri: pathToFileURL(path.resolve(cwd, file)).href };
-  const uri = relativeFile(cwd, file).split('/').map(encodeURIComponent).join('/');
+  const uri = relativeFile(cwd, file)
+    .split('/')
+    .map((segment) => (segment === '..' ? segment : encodeURIComponent(segment)))
+    .join('/');
   return { uri, uriBaseId: SRCROOT };
-}
-
-function srcroot(cwd: string): string {
-  const href = pathToFileURL(cwd).href;
-  return href.endsWith('/') ? href : `${href}/`;
 }
 
 function location(f: Finding, cwd: string): Location {
@@ -198,7 +196,8 @@ export const sarif: Reporter = (scan, ctx) => {
           },
         },
         invocations: [invocation],
-        originalUriBaseIds: { [SRCROOT]: { uri: srcroot(ctx.cwd) } },
+        // %SRCROOT% is left for the consumer to bind (GitHub binds it to the checkout): an
+        // absolute directory here would make the log depend on where the scan ran.
         columnKind: 'utf16CodeUnits',
         results: [
           ...scan.findings.map((f) => result(f, ctx, index, false)),

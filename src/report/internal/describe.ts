@@ -32,8 +32,12 @@ export function pathToString(objectPath: ObjectPath): string {
   return out;
 }
 
-/** A file name relative to `cwd`, with `/` separators; files outside `cwd` keep their absolute path. */
+/**
+ * A file name relative to `cwd`, with `/` separators. A name that is already relative is kept as
+ * the user gave it (`../deploy/app.yaml`); an absolute one outside `cwd` stays absolute.
+ */
 export function relativeFile(cwd: string, file: string): string {
+  if (!path.isAbsolute(file)) return path.normalize(file).split(path.sep).join('/');
   const absolute = path.resolve(cwd, file);
   const relative = path.relative(cwd, absolute);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
