@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AdmissionEngine, Evaluation } from './evaluate.ts';
 import { mutateRequest, validateRequest } from './decide.ts';
 import { HttpError } from './http-error.ts';
+import { readBody } from './read-body.ts';
 import type { WebhookMetrics } from './metrics.ts';
 import { parseReview, reviewResponse } from './review.ts';
 import type { AdmissionResponse, AdmissionRequest } from './review.ts';
@@ -36,60 +36,52 @@ export function createApp(deps: AppDeps): Hono {
   const now = deps.now ?? (() => performance.now());
 
   const review = (endpoint: 'validate' | 'mutate', handle: Handler) =>
-    app.post(
-      `/${endpoint}`,
-      bodyLimit({
-        maxSize: MAX_REVIEW_BYTES,
-        onError: () => {
-          throw new HttpError(413, `AdmissionReview larger than ${MAX_REVIEW_BYTES} bytes`);
-        },
-      }),
-      async (c) => {
-        const started = now();
-        let body: unknown;
-        try {
-          body = await c.req.json();
-        } catch {
-          throw new HttpError(400, 'body is not valid JSON');
-        }
-        const request = parseReview(body);
-        const { response, evaluation } = handle(request, deps.engine());
-        const seconds = (now() - started) / 1000;
-        const decision =
-          evaluation.skipped !== undefined
-            ? 'skipped'
-            : response.patch !== undefined
-              ? 'patch'
-              : response.allowed
-                ? 'allow'
-                : 'deny';
-        deps.metrics.requests.inc({ endpoint, decision });
-        deps.metrics.duration.observe({ endpoint }, seconds);
-        for (const [action, list] of [
-          ['deny', evaluation.deny],
-          ['warn', [...evaluation.warn, ...evaluation.preExisting]],
-          ['audit', evaluation.audit],
-        ] as const) {
-          for (const f of list) deps.metrics.findings.inc({ rule: f.ruleId, action });
-        }
-        deps.log({
-          level: 'info',
-          msg: 'admission review',
-          uid: request.uid,
-          endpoint,
-          operation: request.operation,
-          kind: request.kind.kind,
-          namespace: request.namespace,
-          name: request.object?.metadata?.name ?? request.name,
-          dryRun: request.dryRun === true,
-          decision,
-          denied: evaluation.deny.map((f) => f.ruleId),
-          warned: evaluation.warn.length + evaluation.preExisting.length,
-          ms: Math.round(seconds * 1e6) / 1e3,
-        });
-        return c.json(reviewResponse(response));
-      },
-    );
+    app.post(`/${endpoint}`, async (c) => {
+      const started = now();
+      const text = await readBody(c.req.raw, MAX_REVIEW_BYTES);
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new HttpError(400, 'body is not valid JSON');
+      }
+      const request = parseReview(body);
+      const { response, evaluation } = handle(request, deps.engine());
+      const seconds = (now() - started) / 1000;
+      const decision =
+        evaluation.skipped !== undefined
+          ? 'skipped'
+          : response.patch !== undefined
+            ? 'patch'
+            : response.allowed
+              ? 'allow'
+              : 'deny';
+      deps.metrics.requests.inc({ endpoint, decision });
+      deps.metrics.duration.observe({ endpoint }, seconds);
+      for (const [action, list] of [
+        ['deny', evaluation.deny],
+        ['warn', [...evaluation.warn, ...evaluation.preExisting]],
+        ['audit', evaluation.audit],
+      ] as const) {
+        for (const f of list) deps.metrics.findings.inc({ rule: f.ruleId, action });
+      }
+      deps.log({
+        level: 'info',
+        msg: 'admission review',
+        uid: request.uid,
+        endpoint,
+        operation: request.operation,
+        kind: request.kind.kind,
+        namespace: request.namespace,
+        name: request.object?.metadata?.name ?? request.name,
+        dryRun: request.dryRun === true,
+        decision,
+        denied: evaluation.deny.map((f) => f.ruleId),
+        warned: evaluation.warn.length + evaluation.preExisting.length,
+        ms: Math.round(seconds * 1e6) / 1e3,
+      });
+      return c.json(reviewResponse(response));
+    });
   review('validate', validateRequest);
   review('mutate', mutateRequest);
 
