@@ -42,10 +42,6 @@ const TEMPLATE_PATHS: Readonly<Record<string, readonly PathSegment[]>> = {
 /** Group/kinds whose objects run pods, for rules and indexes that only care about workloads. */
 export const WORKLOAD_KINDS: ReadonlySet<string> = new Set(Object.keys(TEMPLATE_PATHS));
 
-export function isWorkload(object: KubeObject): boolean {
-  return WORKLOAD_KINDS.has(groupKindOf(object));
-}
-
 function get(value: unknown, path: readonly PathSegment[]): unknown {
   let current = value;
   for (const segment of path) {
