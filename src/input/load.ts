@@ -9,7 +9,6 @@ import type { DecodedText } from './decode-text.ts';
 import { kindsDefinedByCrds, unknownKindReason } from './known-kinds.ts';
 import { parseYamlDocument } from './parse-document.ts';
 import type { ParseProblem } from './parse-document.ts';
-import type { PositionIndex } from './position-index.ts';
 import { LineIndex } from './line-index.ts';
 import { SourceFile } from './source-file.ts';
 import { splitDocuments } from './split-documents.ts';
@@ -177,7 +176,7 @@ function loadDecoded(
   }
   const text = decoded.text.startsWith('\uFEFF') ? ` ${decoded.text.slice(1)}` : decoded.text;
   const documents = isJsonFile(shown, text) ? [{ index: 0, start: 0, text }] : splitDocuments(text);
-  const file = new SourceFile(shown, text, documents);
+  const file = new SourceFile(shown, text, documents, options);
   result.files.set(shown, file);
   for (const offset of decoded.invalidOffsets.slice(0, 1)) {
     result.diagnostics.push({
@@ -207,17 +206,15 @@ function loadDocument(
 ): void {
   let value: unknown;
   let problems: ParseProblem[] = [];
-  let positions: PositionIndex | undefined;
   if (isJsonFile(file.path, doc.text)) {
     try {
       value = JSON.parse(doc.text);
     } catch {
-      ({ value, problems, positions } = parseYamlDocument(doc.text, options));
+      ({ value, problems } = parseYamlDocument(doc.text, options));
     }
   } else {
-    ({ value, problems, positions } = parseYamlDocument(doc.text, options));
+    ({ value, problems } = parseYamlDocument(doc.text, options));
   }
-  if (positions !== undefined) file.positions.set(doc.index, { root: value, index: positions });
   for (const problem of problems) {
     const start = file.lines.position(doc.start + problem.offset);
     const end = file.lines.position(doc.start + (problem.endOffset ?? problem.offset));

@@ -24,7 +24,7 @@ export class Locator {
     const slice = file?.documents[origin.documentIndex];
     if (file === undefined || slice === undefined) return undefined;
     const fullPath = [...origin.pathPrefix, ...path];
-    const captured = file.positions.get(origin.documentIndex);
+    const captured = file.positions(origin.documentIndex);
     const fast = captured?.index.find(captured.root, fullPath);
     const range =
       fast === undefined

@@ -1,5 +1,6 @@
 import { LineIndex } from './line-index.ts';
-import type { PositionIndex } from './position-index.ts';
+import { parsePositions } from './parse-document.ts';
+import type { DocumentPositions, ParseLimits } from './parse-document.ts';
 import type { DocumentSlice } from './split-documents.ts';
 
 /** A scanned file (or stdin) with its text and its documents, kept to resolve positions later. */
@@ -8,14 +9,30 @@ export class SourceFile {
   readonly path: string;
   readonly text: string;
   readonly documents: readonly DocumentSlice[];
-  /** Decoded value and positions captured by the fast parse, by document index. */
-  readonly positions = new Map<number, { root: unknown; index: PositionIndex }>();
+  readonly #limits: ParseLimits;
+  /** Positions of the documents asked about so far (undefined: the fast parser could not). */
+  readonly #positions = new Map<number, DocumentPositions | undefined>();
   #lines: LineIndex | undefined;
 
-  constructor(path: string, text: string, documents: readonly DocumentSlice[]) {
+  constructor(
+    path: string,
+    text: string,
+    documents: readonly DocumentSlice[],
+    limits: ParseLimits = { maxDepth: 200, maxAliasExpansion: 100 },
+  ) {
     this.path = path;
     this.text = text;
     this.documents = documents;
+    this.#limits = limits;
+  }
+
+  /** Node positions of one document, parsed on first use (only documents with findings pay). */
+  positions(documentIndex: number): DocumentPositions | undefined {
+    if (this.#positions.has(documentIndex)) return this.#positions.get(documentIndex);
+    const slice = this.documents[documentIndex];
+    const positions = slice === undefined ? undefined : parsePositions(slice.text, this.#limits);
+    this.#positions.set(documentIndex, positions);
+    return positions;
   }
 
   get lines(): LineIndex {
