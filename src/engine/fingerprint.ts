@@ -8,16 +8,8 @@ export function fingerprintOf(
   discriminator = '',
 ): string {
   const group = ref.apiVersion.includes('/') ? ref.apiVersion.split('/')[0] : '';
-  const identity = [
-    ruleId,
-    group,
-    ref.kind,
-    ref.namespace ?? '',
-    ref.name,
-    formatPath(path),
-    discriminator,
-  ];
-  return hash128(identity.join('\u0000'));
+  const identity = `${ruleId}\u0000${group}\u0000${ref.kind}\u0000${ref.namespace ?? ''}\u0000${ref.name}\u0000${formatPath(path)}\u0000${discriminator}`;
+  return hash128(identity);
 }
 
 /**
@@ -37,9 +29,24 @@ function hash128(text: string): string {
     h3 = Math.imul(h3 ^ c, 0x27d4eb2d);
     h4 = Math.imul(h4 ^ c, 0x165667b1);
   }
-  return [fmix(h1 ^ h3), fmix(h2 ^ h4), fmix(h3 + h1), fmix(h4 + h2 + text.length)]
-    .map((h) => (h >>> 0).toString(16).padStart(8, '0'))
-    .join('');
+  return (
+    hex32(fmix(h1 ^ h3)) +
+    hex32(fmix(h2 ^ h4)) +
+    hex32(fmix(h3 + h1)) +
+    hex32(fmix(h4 + h2 + text.length))
+  );
+}
+
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** 8 hex digits of a 32-bit value, by table (toString + padStart per lane cost ~5 % of a scan). */
+function hex32(value: number): string {
+  return (
+    (HEX_BYTE[(value >>> 24) & 0xff] ?? '') +
+    (HEX_BYTE[(value >>> 16) & 0xff] ?? '') +
+    (HEX_BYTE[(value >>> 8) & 0xff] ?? '') +
+    (HEX_BYTE[value & 0xff] ?? '')
+  );
 }
 
 function fmix(value: number): number {
@@ -50,11 +57,13 @@ function fmix(value: number): number {
 }
 
 /** `spec.containers[0].securityContext` for display and fingerprints. */
+const PLAIN_SEGMENT = /^[A-Za-z_$][\w$-]*$/;
+
 export function formatPath(path: ObjectPath): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
+    else if (PLAIN_SEGMENT.test(segment)) out += out === '' ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
