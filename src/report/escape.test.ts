@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { escapeHtml, escapeTerminal, escapeXmlAttribute, escapeXmlText } from './escape.ts';
 import { pathToString } from './internal/describe.ts';
@@ -23,6 +24,40 @@ describe('XML escaping', () => {
   test('replaces characters XML 1.0 cannot represent', () => {
     expect(escapeXmlText('a\u0000b\u001bc\uFFFEd\uD83De')).toBe('a\uFFFDb\uFFFDc\uFFFDd\uFFFDe');
     expect(escapeXmlText('emoji 😀 stays')).toBe('emoji 😀 stays');
+  });
+
+  test('agrees with a character-by-character reading of the rules on any string', () => {
+    // The escaper works by pattern; this reference walks code points one by one.
+    const reference = (value: string, attribute: boolean): string => {
+      let out = '';
+      for (const ch of value.toWellFormed()) {
+        const code = ch.codePointAt(0) ?? 0;
+        const whitespace = code === 0x09 || code === 0x0a || code === 0x0d;
+        if (ch === '&') out += '&amp;';
+        else if (ch === '<') out += '&lt;';
+        else if (ch === '>') out += '&gt;';
+        else if (attribute && ch === '"') out += '&quot;';
+        else if (attribute && ch === "'") out += '&apos;';
+        else if ((code < 0x20 && !whitespace) || code === 0xfffe || code === 0xffff)
+          out += '\uFFFD';
+        else if (attribute && whitespace) out += `&#${code};`;
+        else out += ch;
+      }
+      return out;
+    };
+    const text = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom('&', '<', '"', '\n', '\t', '\u0001', '\uD83D', '\uDE00', '\uFFFE', 'é'),
+        fc.string({ unit: 'grapheme-ascii', maxLength: 1 }),
+      ),
+    });
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(escapeXmlText(value)).toBe(reference(value, false));
+        expect(escapeXmlAttribute(value)).toBe(reference(value, true));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
