@@ -18,10 +18,12 @@ export function escapeHtml(value: string): string {
 
 // Characters that may need a change (surrogates included: a lone one must be replaced). Most
 // values have none, and returning them untouched spares any copy.
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
 const XML_TEXT_SPECIAL = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
 const XML_ATTRIBUTE_SPECIAL = /[&<>"'\u0000-\u001f\ud800-\udfff\ufffe\uffff]/;
 const XML_TEXT_REPLACED = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const XML_ATTRIBUTE_REPLACED = /[&<>"'\u0000-\u001f\ufffe\uffff]/g;
+/* eslint-enable no-control-regex */
 
 const XML_ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -77,13 +79,15 @@ function isUnsafeForTerminal(code: number): boolean {
   );
 }
 
+// Every character isUnsafeForTerminal flags, plus surrogates (toWellFormed may change those).
+const TERMINAL_SPECIAL =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ud800-\udfff]/;
+
 /**
  * Makes a value safe to print on one terminal line: control and bidi characters become visible escapes
  * (`\n`, `\u001b`), so a hostile object name can neither inject escape sequences nor break the layout.
  */
-// Every character isUnsafeForTerminal flags, plus surrogates (toWellFormed may change those).
-const TERMINAL_SPECIAL =
-  /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ud800-\udfff]/;
 
 export function escapeTerminal(value: string): string {
   if (!TERMINAL_SPECIAL.test(value)) return value;
