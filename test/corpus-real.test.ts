@@ -6,6 +6,7 @@ import { defaultSettings } from '../src/engine/settings.ts';
 import { DEFAULT_LOAD_OPTIONS, loadSources } from '../src/input/index.ts';
 import { allRules } from '../src/rules/index.ts';
 import type { ScanResult } from '../src/report/context.ts';
+import { json, reportObject } from '../src/report/json.ts';
 
 // Every rule over all of ../shared/corpus/real (read in place): no crash, the count of findings
 // per rule pinned, and exact findings with file:line:col in projects built to be insecure.
@@ -35,6 +36,21 @@ describe('corpus/real, every rule', () => {
     await expect(`${JSON.stringify(counts, null, 2)}\n`).toMatchFileSnapshot(
       './fixtures/corpus-real-counts.json',
     );
+  });
+
+  it('prints the JSON report exactly as JSON.stringify(report, null, 2) would', () => {
+    const ctx = {
+      color: false,
+      cwd: corpus,
+      rules: [],
+      toolVersion: 'test',
+      failOn: 'high' as const,
+    };
+    const expected = `${JSON.stringify(reportObject(result, ctx), null, 2)}\n`;
+    // Compare lengths first: a failing toBe on 17 MB strings would print both.
+    const actual = json(result, ctx);
+    expect(actual.length).toBe(expected.length);
+    expect(actual === expected).toBe(true);
   });
 
   it('finds the privileged pods of badpods at their exact fields', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { context, EMPTY, FINDINGS, RESULT } from './__fixtures__/scan-result.ts';
-import { json } from './json.ts';
+import { json, reportObject } from './json.ts';
 
 const schema: unknown = JSON.parse(
   readFileSync(new URL('../../schema/kubeward-report.schema.json', import.meta.url), 'utf8'),
@@ -89,5 +89,32 @@ describe('json reporter', () => {
     const cluster = parsed.findings[5];
     expect(cluster?.location).toBeUndefined();
     expect(cluster?.object).not.toHaveProperty('namespace');
+  });
+
+  test('prints exactly what JSON.stringify(report, null, 2) prints', () => {
+    const [first, second] = FINDINGS;
+    if (!first || !second) throw new Error('fixture');
+    const odd: typeof first = {
+      ...first,
+      message: 'lone \uD83D surrogate, "quotes", back\\slash, tab\t, \u0001, 😀',
+      object: { apiVersion: 'v1', kind: 'Pod', namespace: '', name: 'é\u2028' },
+      path: ['metadata', 'annotations', 'a"b', 0, 'x\ny'],
+      evidence: {
+        nested: { list: [1, 'two', null, true], empty: {}, none: [] },
+        skipped: undefined,
+      },
+      suppressions: [{ kind: 'annotation', reason: 'because' }],
+      fix: [{ op: 'remove', path: ['spec'] }],
+      suggest: [{ op: 'add', path: ['spec', 'x'], value: { deep: ['a'] } }],
+    };
+    for (const result of [
+      RESULT,
+      EMPTY,
+      { ...RESULT, findings: [odd, second], suppressed: [odd] },
+    ]) {
+      expect(json(result, context())).toBe(
+        `${JSON.stringify(reportObject(result, context()), null, 2)}\n`,
+      );
+    }
   });
 });

@@ -1,5 +1,11 @@
-import type { Diagnostic, Finding, FixOperation } from '../engine/finding.ts';
-import type { ReportContext, Reporter } from './context.ts';
+import type {
+  Diagnostic,
+  Finding,
+  FixOperation,
+  ObjectPath,
+  ObjectRef,
+} from '../engine/finding.ts';
+import type { ReportContext, Reporter, ScanResult } from './context.ts';
 import { pathToString, relativeFile, summarize } from './internal/describe.ts';
 
 /**
@@ -74,10 +80,13 @@ function diagnosticJson(d: Diagnostic, ctx: ReportContext): unknown {
   };
 }
 
-/** Machine-readable report with a stable, versioned schema; 2-space indentation, trailing newline. */
-export const json: Reporter = (result, ctx) => {
+/**
+ * The report as a plain object, in its key order. `json` prints exactly
+ * `JSON.stringify(reportObject(result, ctx), null, 2)` (tests hold it to that), only faster.
+ */
+export function reportObject(result: ScanResult, ctx: ReportContext): Record<string, unknown> {
   const s = summarize(result);
-  const report = {
+  return {
     schemaVersion: JSON_SCHEMA_VERSION,
     tool: { name: 'kubeward', version: ctx.toolVersion },
     summary: {
@@ -92,5 +101,161 @@ export const json: Reporter = (result, ctx) => {
     suppressed: result.suppressed.map((f) => findingJson(f, ctx)),
     diagnostics: result.diagnostics.map((d) => diagnosticJson(d, ctx)),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** Machine-readable report with a stable, versioned schema; 2-space indentation, trailing newline. */
+export const json: Reporter = (result, ctx) => {
+  const s = summarize(result);
+  const findings = new FindingWriter(ctx);
+  return (
+    `{\n  "schemaVersion": ${JSON.stringify(JSON_SCHEMA_VERSION)},\n` +
+    `  "tool": ${nested({ name: 'kubeward', version: ctx.toolVersion }, '  ')},\n` +
+    `  "summary": ${nested(
+      {
+        findings: s.findings,
+        bySeverity: s.bySeverity,
+        suppressed: s.suppressed,
+        files: s.files,
+        objects: s.objects,
+        diagnostics: s.diagnostics,
+      },
+      '  ',
+    )},\n` +
+    `  "findings": ${findings.array(result.findings)},\n` +
+    `  "suppressed": ${findings.array(result.suppressed)},\n` +
+    `  "diagnostics": ${nested(
+      result.diagnostics.map((d) => diagnosticJson(d, ctx)),
+      '  ',
+    )}\n}\n`
+  );
 };
+
+// Strings without these print as themselves between quotes; others go through JSON.stringify.
+// eslint-disable-next-line no-control-regex -- control characters are what needs escaping
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function quote(value: string): string {
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
+/** A value printed as `JSON.stringify(value, null, 2)` would print it at this indentation. */
+function nested(value: unknown, indent: string): string {
+  return JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`);
+}
+
+const IN = '      ';
+
+/**
+ * Prints findings exactly as `JSON.stringify(findingJson(f), null, 2)` would inside the report,
+ * several times faster: a real-world scan has ~11,600 findings (17 MB of JSON) and V8's
+ * indenting serialiser spent ~0.3 s on them. What repeats (a rule's header, an object's identity,
+ * a rule's references, a file name) is printed once and reused.
+ */
+class FindingWriter {
+  readonly #ctx: ReportContext;
+  readonly #heads = new Map<string, string>();
+  readonly #objects = new Map<ObjectRef, string>();
+  readonly #references = new Map<readonly string[], string>();
+  readonly #files = new Map<string, string>();
+
+  constructor(ctx: ReportContext) {
+    this.#ctx = ctx;
+  }
+
+  array(findings: readonly Finding[]): string {
+    if (findings.length === 0) return '[]';
+    return `[\n${findings.map((f) => this.#finding(f)).join(',\n')}\n  ]`;
+  }
+
+  #finding(f: Finding): string {
+    let out =
+      this.#head(f) +
+      this.#object(f.object) +
+      `${IN}"path": ${pathArray(f.path)},\n` +
+      `${IN}"pathString": ${quote(pathToString(f.path))},\n` +
+      `${IN}"message": ${quote(f.message)},\n`;
+    const loc = f.location;
+    if (loc !== undefined) {
+      out +=
+        `${IN}"location": {\n${IN}  "file": ${this.#file(loc.file)},\n` +
+        `${IN}  "line": ${loc.line},\n${IN}  "column": ${loc.column},\n` +
+        `${IN}  "endLine": ${loc.endLine},\n${IN}  "endColumn": ${loc.endColumn},\n` +
+        `${IN}  "exact": ${loc.exact}\n${IN}},\n`;
+    }
+    if (f.fix && f.fix.length > 0) out += `${IN}"fix": ${nested(fixOperations(f.fix), IN)},\n`;
+    if (f.suggest && f.suggest.length > 0)
+      out += `${IN}"suggest": ${nested(fixOperations(f.suggest), IN)},\n`;
+    if (f.evidence !== undefined) out += `${IN}"evidence": ${nested(f.evidence, IN)},\n`;
+    const suppressions =
+      f.suppressions === undefined || f.suppressions.length === 0
+        ? '[]'
+        : nested(
+            f.suppressions.map((s) => ({
+              kind: s.kind,
+              reason: s.reason,
+              ...(s.expires === undefined ? {} : { expires: s.expires }),
+            })),
+            IN,
+          );
+    return (
+      `${out}${IN}"fingerprint": ${quote(f.fingerprint)},\n` +
+      `${IN}"references": ${this.#referencesOf(f.references)},\n` +
+      `${IN}"suppressions": ${suppressions}\n    }`
+    );
+  }
+
+  #head(f: Finding): string {
+    const key = `${f.ruleId}\u0000${f.severity}\u0000${f.category}\u0000${f.title}`;
+    let head = this.#heads.get(key);
+    if (head === undefined) {
+      head =
+        `    {\n${IN}"ruleId": ${quote(f.ruleId)},\n${IN}"severity": ${quote(f.severity)},\n` +
+        `${IN}"category": ${quote(f.category)},\n${IN}"title": ${quote(f.title)},\n`;
+      this.#heads.set(key, head);
+    }
+    return head;
+  }
+
+  // Keyed by identity: the engine shares one ref per object across its findings.
+  #object(ref: ObjectRef): string {
+    let out = this.#objects.get(ref);
+    if (out === undefined) {
+      out =
+        `${IN}"object": {\n${IN}  "apiVersion": ${quote(ref.apiVersion)},\n` +
+        `${IN}  "kind": ${quote(ref.kind)},\n` +
+        (ref.namespace === undefined ? '' : `${IN}  "namespace": ${quote(ref.namespace)},\n`) +
+        `${IN}  "name": ${quote(ref.name)}\n${IN}},\n`;
+      this.#objects.set(ref, out);
+    }
+    return out;
+  }
+
+  #referencesOf(references: readonly string[]): string {
+    let out = this.#references.get(references);
+    if (out === undefined) {
+      out = nested(references, IN);
+      this.#references.set(references, out);
+    }
+    return out;
+  }
+
+  #file(file: string): string {
+    let out = this.#files.get(file);
+    if (out === undefined) {
+      out = quote(relativeFile(this.#ctx.cwd, file));
+      this.#files.set(file, out);
+    }
+    return out;
+  }
+}
+
+function pathArray(path: ObjectPath): string {
+  if (path.length === 0) return '[]';
+  let out = '[\n';
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i] ?? '';
+    out += `${IN}  ${typeof segment === 'number' ? JSON.stringify(segment) : quote(segment)}`;
+    out += i + 1 < path.length ? ',\n' : '\n';
+  }
+  return `${out}${IN}]`;
+}

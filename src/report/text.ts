@@ -46,9 +46,17 @@ function findingLines(findings: readonly Finding[], ctx: ReportContext, paint: P
     MAX_MESSAGE_PAD,
     Math.max(...findings.map((f) => escapeTerminal(f.message).length)),
   );
-  const byFile = groupBy(findings, (f) =>
-    f.location ? relativeFile(ctx.cwd, f.location.file) : undefined,
-  );
+  // Thousands of findings share a few hundred files: resolve each file name once.
+  const shown = new Map<string, string>();
+  const fileOf = (file: string): string => {
+    let name = shown.get(file);
+    if (name === undefined) {
+      name = relativeFile(ctx.cwd, file);
+      shown.set(file, name);
+    }
+    return name;
+  };
+  const byFile = groupBy(findings, (f) => (f.location ? fileOf(f.location.file) : undefined));
   // Findings without a location come last, under one `cluster` heading.
   const files = [...byFile.keys()].sort(
     (a, b) => Number(a === undefined) - Number(b === undefined),
