@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
 import type { AdmissionEngine, Evaluation } from './evaluate.ts';
 import { mutateRequest, validateRequest } from './decide.ts';
@@ -21,6 +22,11 @@ export interface AppDeps {
   now?: () => number;
 }
 
+/** Behind @hono/node-server, `c.env.incoming` is the Node request (see read-body.ts). */
+export interface WebhookEnv {
+  Bindings: { incoming?: IncomingMessage };
+}
+
 type Handler = (
   request: AdmissionRequest,
   engine: AdmissionEngine,
@@ -31,14 +37,16 @@ type Handler = (
  * in process; only server.ts binds a socket. Bad reviews are 400s that say why; anything else is
  * a bare 500 that leaks nothing.
  */
-export function createApp(deps: AppDeps): Hono {
-  const app = new Hono();
+export function createApp(deps: AppDeps): Hono<WebhookEnv> {
+  const app = new Hono<WebhookEnv>();
   const now = deps.now ?? (() => performance.now());
 
   const review = (endpoint: 'validate' | 'mutate', handle: Handler) =>
     app.post(`/${endpoint}`, async (c) => {
       const started = now();
-      const text = await readBody(c.req.raw, MAX_REVIEW_BYTES);
+      // `app.request()` in tests passes no env at all.
+      const env = c.env as WebhookEnv['Bindings'] | undefined;
+      const text = await readBody(c.req.raw, MAX_REVIEW_BYTES, env?.incoming);
       let body: unknown;
       try {
         body = JSON.parse(text);

@@ -2,6 +2,7 @@ import { readFileSync, watch } from 'node:fs';
 import { createServer } from 'node:https';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import type { WebhookEnv } from './app.ts';
 
 export interface ServeOptions {
   port: number;
@@ -24,7 +25,7 @@ export interface RunningServer {
  * The only place that touches TLS and sockets (CONVENTIONS.md §7). Certificates are reloaded when
  * their files change (cert-manager rotation), and close() drains in-flight requests.
  */
-export async function listen(app: Hono, options: ServeOptions): Promise<RunningServer> {
+export async function listen(app: Hono<WebhookEnv>, options: ServeOptions): Promise<RunningServer> {
   const tls = () => ({ cert: readFileSync(options.certFile), key: readFileSync(options.keyFile) });
   const server = serve({
     fetch: app.fetch,
