@@ -39,23 +39,14 @@ export interface RunResult {
 export function runRules(inventory: Inventory, options: RunOptions): RunResult {
   const diagnostics: Diagnostic[] = [];
   const raw: { finding: Finding; item: ScanObject }[] = [];
-  const plans: Plan[] = options.rules.map((rule) => ({
-    rule,
-    kinds: rule.meta.kinds === undefined ? undefined : new Set(rule.meta.kinds),
-    // Merged once per scan, not per object.
-    options: { ...rule.meta.defaultOptions, ...options.settings.ruleOptions[rule.id] },
-    // Shared by every finding of the rule (reporters only read it).
-    references: Object.freeze([...rule.meta.references]) as string[],
-  }));
-  // Which plans apply to a kind, worked out once per kind instead of once per object.
-  const plansByKind = new Map<string, Plan[]>();
+  const { all, plansByKind } = plans(options.rules, options.settings.ruleOptions);
   const ctx = new Context(inventory, options, (finding, item) => raw.push({ finding, item }));
   for (const item of inventory.objects) {
     if (options.only !== undefined && !options.only.has(item)) continue;
     const groupKind = groupKindOf(item.object);
     let applicable = plansByKind.get(groupKind);
     if (applicable === undefined) {
-      applicable = plans.filter((p) => p.kinds === undefined || p.kinds.has(groupKind));
+      applicable = all.filter((p) => p.kinds === undefined || p.kinds.has(groupKind));
       plansByKind.set(groupKind, applicable);
     }
     let runsPods: boolean | undefined;
@@ -103,6 +94,40 @@ function copyKey(item: ScanObject): string {
   const origin = item.origin;
   if (origin.source !== 'file') return String(item.seq);
   return `${origin.file}\u0000${origin.documentIndex}\u0000${origin.pathPrefix.join('.')}`;
+}
+
+interface Plans {
+  all: Plan[];
+  /** Which plans apply to a kind, worked out once per kind instead of once per object. */
+  plansByKind: Map<string, Plan[]>;
+}
+
+// The webhook runs the same rules with the same options for every review: plans are made once per
+// (rule list, rule options) rather than per call.
+const planCache = new WeakMap<readonly AnyRule[], WeakMap<object, Plans>>();
+
+function plans(
+  rules: readonly AnyRule[],
+  ruleOptions: Readonly<Record<string, Record<string, unknown>>>,
+): Plans {
+  let byOptions = planCache.get(rules);
+  if (byOptions === undefined) {
+    byOptions = new WeakMap();
+    planCache.set(rules, byOptions);
+  }
+  let cached = byOptions.get(ruleOptions);
+  if (cached === undefined) {
+    const all = rules.map((rule) => ({
+      rule,
+      kinds: rule.meta.kinds === undefined ? undefined : new Set(rule.meta.kinds),
+      options: { ...rule.meta.defaultOptions, ...ruleOptions[rule.id] },
+      // Shared by every finding of the rule (reporters only read it).
+      references: Object.freeze([...rule.meta.references]) as string[],
+    }));
+    cached = { all, plansByKind: new Map() };
+    byOptions.set(ruleOptions, cached);
+  }
+  return cached;
 }
 
 interface Plan {
