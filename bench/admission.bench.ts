@@ -1,11 +1,12 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { test } from 'vitest';
 import { createApp } from '../src/admission/app.ts';
 import { makeWebhookCertificates } from '../src/admission/certs.ts';
+import { WEBHOOK_NODE_OPTIONS } from '../src/admission/manifests.ts';
 import { createMetrics } from '../src/admission/metrics.ts';
 import { CROSS_OBJECT_RULES, defaultAdmissionPolicy } from '../src/admission/policy.ts';
 import { selectRules } from '../src/engine/select-rules.ts';
@@ -79,8 +80,11 @@ test(
 /** RSS of another process in MiB, from /proc (Linux). */
 function rssMiB(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match === null ? Number.NaN : Number(match[1]) / 1024;
+  return match === null ? Number.NaN : Math.round(Number(match[1]) / 1024);
 }
+
+const LOAD_SECONDS = 30;
+const run = promisify(execFile);
 
 test('admission: 500 requests/s for 30 s over TLS on loopback', { timeout: 600_000 }, async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'kubeward-bench-'));
@@ -88,55 +92,56 @@ test('admission: 500 requests/s for 30 s over TLS on loopback', { timeout: 600_0
     dnsNames: ['localhost'],
     ipAddresses: ['127.0.0.1'],
   });
-  writeFileSync(path.join(dir, 'tls.crt'), certs.cert);
-  writeFileSync(path.join(dir, 'tls.key'), certs.key);
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const cli = path.resolve(import.meta.dirname, '../src/cli/main.ts');
-  const server = spawn(
-    process.execPath,
-    [
-      cli,
-      'webhook',
-      'serve',
-      '--port',
-      String(port),
-      '--host',
-      '127.0.0.1',
-      '--tls-cert',
-      path.join(dir, 'tls.crt'),
-      '--tls-key',
-      path.join(dir, 'tls.key'),
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  try {
-    await waitReady(port, certs.caCert);
-    const rss: number[] = [];
-    const sampler = setInterval(() => rss.push(rssMiB(server.pid ?? 0)), 1000);
-    const result = await autocannon({
-      url: `https://127.0.0.1:${port}/validate`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-      connections: 10,
-      overallRate: 500,
-      duration: 30,
-      tlsOptions: { ca: certs.caCert },
-    });
-    clearInterval(sampler);
-    const summary = {
-      requests: result.requests.total,
-      rps: result.requests.average,
-      p50ms: result.latency.p50,
-      p99ms: result.latency.p99,
-      maxMs: result.latency.max,
-      errors: result.errors + result.non2xx + result.timeouts,
-      rssStartMiB: Math.round(rss[1] ?? Number.NaN),
-      rssEndMiB: Math.round(rss.at(-1) ?? Number.NaN),
-    };
-    console.log(`admission load: ${JSON.stringify(summary)}`);
-  } finally {
-    server.kill('SIGTERM');
+  const file = (name: string, text: string) => {
+    writeFileSync(path.join(dir, name), text);
+    return path.join(dir, name);
+  };
+  const cert = file('tls.crt', certs.cert);
+  const key = file('tls.key', certs.key);
+  const ca = file('ca.crt', certs.caCert);
+  const review = file('review.json', body);
+  for (const shape of ['paced', 'burst'] as const) {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const cli = path.resolve(import.meta.dirname, '../src/cli/main.ts');
+    // The server runs as the deploy manifests run it: its own process, the same V8 options.
+    const server = spawn(
+      process.execPath,
+      [cli, 'webhook', 'serve', '--port', String(port), '--host', '127.0.0.1'].concat([
+        '--tls-cert',
+        cert,
+        '--tls-key',
+        key,
+      ]),
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, NODE_OPTIONS: WEBHOOK_NODE_OPTIONS },
+      },
+    );
+    try {
+      await waitReady(port, certs.caCert);
+      const rss: number[] = [];
+      const sampler = setInterval(() => rss.push(rssMiB(server.pid ?? 0)), 1000);
+      // The load generator runs in a process of its own too (see admission-load-client.ts).
+      const client = path.resolve(import.meta.dirname, 'admission-load-client.ts');
+      const { stdout: output } = await run(process.execPath, [
+        client,
+        `https://127.0.0.1:${port}/validate`,
+        ca,
+        review,
+        shape,
+        String(LOAD_SECONDS),
+      ]);
+      clearInterval(sampler);
+      // Memory after warm-up (5 s in), at the end, and the peak.
+      const memory = {
+        rssAt5sMiB: rss[4],
+        rssEndMiB: rss.at(-1),
+        rssMaxMiB: Math.max(...rss),
+      };
+      console.log(`admission load: ${JSON.stringify({ ...JSON.parse(output), ...memory })}`);
+    } finally {
+      server.kill('SIGTERM');
+    }
   }
 });
 
