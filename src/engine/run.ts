@@ -4,7 +4,6 @@ import { fingerprintOf } from './fingerprint.ts';
 import { interpolate } from './interpolate.ts';
 import type { AnyRule, ReportDescriptor, RuleContext } from './rule.ts';
 import type { ScanSettings } from './settings.ts';
-import { clearScanCaches } from './scan-cache.ts';
 import { sortFindings } from './sort.ts';
 import type { Inventory } from '../model/inventory.ts';
 import type { KubeObject, ScanObject } from '../model/kube-object.ts';
@@ -87,7 +86,6 @@ export function runRules(inventory: Inventory, options: RunOptions): RunResult {
       findings.push(finding);
     }
   }
-  clearScanCaches();
   return { findings: sortFindings(findings), suppressed: sortFindings(suppressed), diagnostics };
 }
 

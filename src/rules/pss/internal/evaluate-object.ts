@@ -7,7 +7,6 @@ import { podSpecOf } from '../../../model/pod-spec.ts';
 import { effectiveNamespace } from '../../../model/scope.ts';
 import type { PssCheckFailure, ResolvedPssPolicy } from '../../../pss/index.ts';
 import { evaluatePod, parseVersion, policyForNamespace } from '../../../pss/index.ts';
-import { scanCache } from '../../../engine/scan-cache.ts';
 
 /** One workload's Pod Security evaluation, shared by every pss-* rule. */
 export interface PssEvaluation {
@@ -30,7 +29,7 @@ interface CacheEntry {
 }
 
 // Keyed by object; an entry is reused only within the same scan (inventory and settings).
-const cache = scanCache<KubeObject, CacheEntry>();
+const cache = new WeakMap<KubeObject, CacheEntry>();
 
 /**
  * The policy a workload's pods are admitted under: the labels of its Namespace when the input

@@ -2,7 +2,6 @@ import type { ObjectPath } from '../../../engine/finding.ts';
 import type { PodSpecRef } from '../../../model/pod-spec.ts';
 import type { Rec } from './values.ts';
 import { asArray, asRecord } from './values.ts';
-import { scanCache } from '../../../engine/scan-cache.ts';
 
 export type ContainerKind = 'initContainers' | 'containers' | 'ephemeralContainers';
 
@@ -29,7 +28,7 @@ export const ALL_CONTAINERS: readonly ContainerKind[] = [
 ];
 
 // Every rule walks the same containers: build the list once per pod spec and share it.
-const cache = scanCache<
+const cache = new WeakMap<
   object,
   { all: readonly ContainerRef[]; workload: readonly ContainerRef[] }
 >();

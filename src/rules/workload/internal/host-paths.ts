@@ -3,7 +3,6 @@ import type { ObjectPath } from '../../../engine/finding.ts';
 import type { PodSpecRef } from '../../../model/pod-spec.ts';
 import type { Rec } from './values.ts';
 import { asArray, asRecord } from './values.ts';
-import { scanCache } from '../../../engine/scan-cache.ts';
 
 /** A hostPath volume of a pod spec. */
 export interface HostPathVolume {
@@ -17,7 +16,7 @@ export interface HostPathVolume {
   fieldPath: ObjectPath;
 }
 
-const cache = scanCache<object, readonly HostPathVolume[]>();
+const cache = new WeakMap<object, readonly HostPathVolume[]>();
 
 /** The hostPath volumes of a pod spec (computed once per spec and shared by the rules). */
 export function hostPathVolumes(pod: PodSpecRef): readonly HostPathVolume[] {

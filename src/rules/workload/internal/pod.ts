@@ -1,10 +1,9 @@
 import type { KubeObject } from '../../../model/kube-object.ts';
 import type { PodSpecRef } from '../../../model/pod-spec.ts';
 import { podSpecOf } from '../../../model/pod-spec.ts';
-import { scanCache } from '../../../engine/scan-cache.ts';
 
 // Forty rules ask for the pod spec of the same object: resolve it once per object.
-const cache = scanCache<KubeObject, PodSpecRef | null>();
+const cache = new WeakMap<KubeObject, PodSpecRef | null>();
 
 /** `podSpecOf`, memoised per object for the rules of this folder. */
 export function podOf(object: KubeObject): PodSpecRef | undefined {
