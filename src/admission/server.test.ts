@@ -73,7 +73,9 @@ function post(chunks: string[], length?: number): Promise<{ status: number; body
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => { resolve({ status: res.statusCode ?? 0, body }); });
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body });
+        });
       },
     );
     req.on('error', reject);
