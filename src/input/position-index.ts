@@ -19,8 +19,8 @@ export interface Located extends Span {
 }
 
 /**
- * Positions captured during the fast parse (js-yaml's `listener`), so that findings can be
- * located without parsing again. Each collection object maps to its children's spans; paths are
+ * Positions recorded by js-yaml's `listener` when a document with findings is parsed again (the
+ * first, fast parse keeps none). Each collection object maps to its children's spans; paths are
  * resolved by walking the decoded value and these spans together. When the two disagree
  * (duplicate keys, merge keys, a parser backtrack), `find` returns undefined and the caller
  * falls back to the position-keeping parser.
