@@ -23,7 +23,7 @@ export class Locator {
     const file = this.#files.get(origin.file);
     const slice = file?.documents[origin.documentIndex];
     if (file === undefined || slice === undefined) return undefined;
-    const fullPath = [...origin.pathPrefix, ...path];
+    const fullPath = origin.pathPrefix.length === 0 ? path : [...origin.pathPrefix, ...path];
     const captured = file.positions(origin.documentIndex);
     const fast = captured?.index.find(captured.root, fullPath);
     const range =

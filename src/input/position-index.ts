@@ -6,6 +6,8 @@ interface CollectionSpans {
   spans: number[];
   /** The decoded value of each child node (keys included), in the same order. */
   values: unknown[];
+  /** Keys of the decoded mapping, counted on first use (a count that differs means merge keys). */
+  keyCount?: number;
 }
 
 interface Span {
@@ -114,8 +116,8 @@ function childSpan(
     if (typeof segment !== 'number' || segment < 0 || segment >= value.length) return undefined;
     return { value: value[segment] as unknown, span: at(entry.spans, segment) };
   }
-  const keys = Object.keys(value);
-  if (entry.values.length !== keys.length * 2) return 'inconsistent';
+  entry.keyCount ??= Object.keys(value).length;
+  if (entry.values.length !== entry.keyCount * 2) return 'inconsistent';
   const wanted = String(segment);
   if (!Object.hasOwn(value, wanted)) return undefined;
   for (let i = entry.values.length - 2; i >= 0; i -= 2) {
