@@ -56,9 +56,9 @@ function fmix(value: number): number {
   return h ^ (h >>> 16);
 }
 
-/** `spec.containers[0].securityContext` for display and fingerprints. */
 const PLAIN_SEGMENT = /^[A-Za-z_$][\w$-]*$/;
 
+/** `spec.containers[0].securityContext` for display and fingerprints. */
 export function formatPath(path: ObjectPath): string {
   let out = '';
   for (const segment of path) {

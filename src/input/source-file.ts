@@ -18,7 +18,8 @@ export class SourceFile {
     path: string,
     text: string,
     documents: readonly DocumentSlice[],
-    limits: ParseLimits = { maxDepth: 200, maxAliasExpansion: 100 },
+    /** The limits the document was first loaded with; the positions parse uses the same. */
+    limits: ParseLimits,
   ) {
     this.path = path;
     this.text = text;

@@ -88,7 +88,6 @@ const TERMINAL_SPECIAL =
  * Makes a value safe to print on one terminal line: control and bidi characters become visible escapes
  * (`\n`, `\u001b`), so a hostile object name can neither inject escape sequences nor break the layout.
  */
-
 export function escapeTerminal(value: string): string {
   if (!TERMINAL_SPECIAL.test(value)) return value;
   let out = '';

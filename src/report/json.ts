@@ -4,9 +4,10 @@ import type {
   FixOperation,
   ObjectPath,
   ObjectRef,
+  Suppression,
 } from '../engine/finding.ts';
 import type { ReportContext, Reporter, ScanResult } from './context.ts';
-import { pathToString, relativeFile, summarize } from './internal/describe.ts';
+import { cachedIn, pathToString, relativeFile, summarize } from './internal/describe.ts';
 
 /**
  * Version of the JSON report's shape (`schema/kubeward-report.schema.json`, `docs/json-schema.md`).
@@ -58,12 +59,16 @@ function findingJson(f: Finding, ctx: ReportContext): unknown {
     ...(f.evidence === undefined ? {} : { evidence: f.evidence }),
     fingerprint: f.fingerprint,
     references: [...f.references],
-    suppressions: (f.suppressions ?? []).map((s) => ({
-      kind: s.kind,
-      reason: s.reason,
-      ...(s.expires === undefined ? {} : { expires: s.expires }),
-    })),
+    suppressions: suppressionsJson(f.suppressions ?? []),
   };
+}
+
+function suppressionsJson(suppressions: readonly Suppression[]): unknown[] {
+  return suppressions.map((s) => ({
+    kind: s.kind,
+    reason: s.reason,
+    ...(s.expires === undefined ? {} : { expires: s.expires }),
+  }));
 }
 
 function diagnosticJson(d: Diagnostic, ctx: ReportContext): unknown {
@@ -85,6 +90,16 @@ function diagnosticJson(d: Diagnostic, ctx: ReportContext): unknown {
  * `JSON.stringify(reportObject(result, ctx), null, 2)` (tests hold it to that), only faster.
  */
 export function reportObject(result: ScanResult, ctx: ReportContext): Record<string, unknown> {
+  return {
+    ...reportHead(result, ctx),
+    findings: result.findings.map((f) => findingJson(f, ctx)),
+    suppressed: result.suppressed.map((f) => findingJson(f, ctx)),
+    diagnostics: result.diagnostics.map((d) => diagnosticJson(d, ctx)),
+  };
+}
+
+/** The keys before the findings. */
+function reportHead(result: ScanResult, ctx: ReportContext) {
   const s = summarize(result);
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
@@ -97,30 +112,17 @@ export function reportObject(result: ScanResult, ctx: ReportContext): Record<str
       objects: s.objects,
       diagnostics: s.diagnostics,
     },
-    findings: result.findings.map((f) => findingJson(f, ctx)),
-    suppressed: result.suppressed.map((f) => findingJson(f, ctx)),
-    diagnostics: result.diagnostics.map((d) => diagnosticJson(d, ctx)),
   };
 }
 
 /** Machine-readable report with a stable, versioned schema; 2-space indentation, trailing newline. */
 export const json: Reporter = (result, ctx) => {
-  const s = summarize(result);
+  const { schemaVersion, tool, summary } = reportHead(result, ctx);
   const findings = new FindingWriter(ctx);
   return (
-    `{\n  "schemaVersion": ${JSON.stringify(JSON_SCHEMA_VERSION)},\n` +
-    `  "tool": ${nested({ name: 'kubeward', version: ctx.toolVersion }, '  ')},\n` +
-    `  "summary": ${nested(
-      {
-        findings: s.findings,
-        bySeverity: s.bySeverity,
-        suppressed: s.suppressed,
-        files: s.files,
-        objects: s.objects,
-        diagnostics: s.diagnostics,
-      },
-      '  ',
-    )},\n` +
+    `{\n  "schemaVersion": ${JSON.stringify(schemaVersion)},\n` +
+    `  "tool": ${nested(tool, '  ')},\n` +
+    `  "summary": ${nested(summary, '  ')},\n` +
     `  "findings": ${findings.array(result.findings)},\n` +
     `  "suppressed": ${findings.array(result.suppressed)},\n` +
     `  "diagnostics": ${nested(
@@ -186,66 +188,43 @@ class FindingWriter {
     if (f.suggest && f.suggest.length > 0)
       out += `${IN}"suggest": ${nested(fixOperations(f.suggest), IN)},\n`;
     if (f.evidence !== undefined) out += `${IN}"evidence": ${nested(f.evidence, IN)},\n`;
-    const suppressions =
-      f.suppressions === undefined || f.suppressions.length === 0
-        ? '[]'
-        : nested(
-            f.suppressions.map((s) => ({
-              kind: s.kind,
-              reason: s.reason,
-              ...(s.expires === undefined ? {} : { expires: s.expires }),
-            })),
-            IN,
-          );
     return (
       `${out}${IN}"fingerprint": ${quote(f.fingerprint)},\n` +
       `${IN}"references": ${this.#referencesOf(f.references)},\n` +
-      `${IN}"suppressions": ${suppressions}\n    }`
+      `${IN}"suppressions": ${nested(suppressionsJson(f.suppressions ?? []), IN)}\n    }`
     );
   }
 
   #head(f: Finding): string {
     const key = `${f.ruleId}\u0000${f.severity}\u0000${f.category}\u0000${f.title}`;
-    let head = this.#heads.get(key);
-    if (head === undefined) {
-      head =
+    return cachedIn(
+      this.#heads,
+      key,
+      () =>
         `    {\n${IN}"ruleId": ${quote(f.ruleId)},\n${IN}"severity": ${quote(f.severity)},\n` +
-        `${IN}"category": ${quote(f.category)},\n${IN}"title": ${quote(f.title)},\n`;
-      this.#heads.set(key, head);
-    }
-    return head;
+        `${IN}"category": ${quote(f.category)},\n${IN}"title": ${quote(f.title)},\n`,
+    );
   }
 
   // Keyed by identity: the engine shares one ref per object across its findings.
   #object(ref: ObjectRef): string {
-    let out = this.#objects.get(ref);
-    if (out === undefined) {
-      out =
+    return cachedIn(
+      this.#objects,
+      ref,
+      () =>
         `${IN}"object": {\n${IN}  "apiVersion": ${quote(ref.apiVersion)},\n` +
         `${IN}  "kind": ${quote(ref.kind)},\n` +
         (ref.namespace === undefined ? '' : `${IN}  "namespace": ${quote(ref.namespace)},\n`) +
-        `${IN}  "name": ${quote(ref.name)}\n${IN}},\n`;
-      this.#objects.set(ref, out);
-    }
-    return out;
+        `${IN}  "name": ${quote(ref.name)}\n${IN}},\n`,
+    );
   }
 
   #referencesOf(references: readonly string[]): string {
-    let out = this.#references.get(references);
-    if (out === undefined) {
-      out = nested(references, IN);
-      this.#references.set(references, out);
-    }
-    return out;
+    return cachedIn(this.#references, references, () => nested(references, IN));
   }
 
   #file(file: string): string {
-    let out = this.#files.get(file);
-    if (out === undefined) {
-      out = quote(relativeFile(this.#ctx.cwd, file));
-      this.#files.set(file, out);
-    }
-    return out;
+    return cachedIn(this.#files, file, () => quote(relativeFile(this.#ctx.cwd, file)));
   }
 }
 

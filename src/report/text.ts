@@ -3,7 +3,14 @@ import { SEVERITIES } from '../engine/finding.ts';
 import type { Diagnostic, Finding, Severity } from '../engine/finding.ts';
 import type { ReportContext, Reporter, ScanResult } from './context.ts';
 import { escapeTerminal } from './escape.ts';
-import { groupBy, objectIdentity, plural, relativeFile, summarize } from './internal/describe.ts';
+import {
+  cachedIn,
+  groupBy,
+  objectIdentity,
+  plural,
+  relativeFile,
+  summarize,
+} from './internal/describe.ts';
 
 type Style = Parameters<typeof styleText>[0];
 type Paint = (style: Style, text: string) => string;
@@ -48,14 +55,7 @@ function findingLines(findings: readonly Finding[], ctx: ReportContext, paint: P
   );
   // Thousands of findings share a few hundred files: resolve each file name once.
   const shown = new Map<string, string>();
-  const fileOf = (file: string): string => {
-    let name = shown.get(file);
-    if (name === undefined) {
-      name = relativeFile(ctx.cwd, file);
-      shown.set(file, name);
-    }
-    return name;
-  };
+  const fileOf = (file: string): string => cachedIn(shown, file, () => relativeFile(ctx.cwd, file));
   const byFile = groupBy(findings, (f) => (f.location ? fileOf(f.location.file) : undefined));
   // Findings without a location come last, under one `cluster` heading.
   const files = [...byFile.keys()].sort(

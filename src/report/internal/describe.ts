@@ -94,3 +94,13 @@ export function groupBy<K>(
   }
   return groups;
 }
+
+/** The value cached under `key`, made and stored on first use. */
+export function cachedIn<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
