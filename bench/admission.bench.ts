@@ -1,16 +1,14 @@
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'vitest';
-import { createApp } from '../src/admission/app.ts';
-import { makeWebhookCertificates } from '../src/admission/certs.ts';
+import {
+  admissionEngine,
+  loopbackCertificates,
+  webhookApp,
+} from '../src/admission/__fixtures__/webhook.ts';
 import { WEBHOOK_NODE_OPTIONS } from '../src/admission/manifests.ts';
-import { createMetrics } from '../src/admission/metrics.ts';
-import { CROSS_OBJECT_RULES, defaultAdmissionPolicy } from '../src/admission/policy.ts';
-import { selectRules } from '../src/engine/select-rules.ts';
-import { allRules } from '../src/rules/index.ts';
 
 // A typical Deployment as the API server sends it to a validating webhook.
 const deployment = {
@@ -56,16 +54,7 @@ test(
   'admission: in-process review of a typical Deployment',
   { timeout: 600_000 },
   async ({ bench }) => {
-    const app = createApp({
-      engine: () => ({
-        rules: selectRules(allRules, { include: [], exclude: CROSS_OBJECT_RULES }),
-        policy: defaultAdmissionPolicy(),
-        namespaceLabels: () => undefined,
-      }),
-      metrics: createMetrics({ processMetrics: false }),
-      log: () => undefined,
-      ready: () => true,
-    });
+    const app = webhookApp(admissionEngine());
     await bench('POST /validate (in process, no TLS)', async () => {
       const res = await app.request('/validate', {
         method: 'POST',
@@ -87,31 +76,28 @@ const LOAD_SECONDS = 30;
 const run = promisify(execFile);
 
 test('admission: 500 requests/s for 30 s over TLS on loopback', { timeout: 600_000 }, async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kubeward-bench-'));
-  const certs = await makeWebhookCertificates({
-    dnsNames: ['localhost'],
-    ipAddresses: ['127.0.0.1'],
-  });
-  const file = (name: string, text: string) => {
-    writeFileSync(path.join(dir, name), text);
-    return path.join(dir, name);
-  };
-  const cert = file('tls.crt', certs.cert);
-  const key = file('tls.key', certs.key);
-  const ca = file('ca.crt', certs.caCert);
-  const review = file('review.json', body);
+  const certs = await loopbackCertificates('kubeward-bench-');
+  const review = path.join(certs.dir, 'review.json');
+  writeFileSync(review, body);
   for (const shape of ['paced', 'burst'] as const) {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const cli = path.resolve(import.meta.dirname, '../src/cli/main.ts');
     // The server runs as the deploy manifests run it: its own process, the same V8 options.
     const server = spawn(
       process.execPath,
-      [cli, 'webhook', 'serve', '--port', String(port), '--host', '127.0.0.1'].concat([
+      [
+        cli,
+        'webhook',
+        'serve',
+        '--port',
+        String(port),
+        '--host',
+        '127.0.0.1',
         '--tls-cert',
-        cert,
+        certs.certFile,
         '--tls-key',
-        key,
-      ]),
+        certs.keyFile,
+      ],
       {
         stdio: ['ignore', 'ignore', 'inherit'],
         env: { ...process.env, NODE_OPTIONS: WEBHOOK_NODE_OPTIONS },
@@ -126,7 +112,7 @@ test('admission: 500 requests/s for 30 s over TLS on loopback', { timeout: 600_0
       const { stdout: output } = await run(process.execPath, [
         client,
         `https://127.0.0.1:${port}/validate`,
-        ca,
+        certs.caFile,
         review,
         shape,
         String(LOAD_SECONDS),

@@ -1,15 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectRules } from '../engine/select-rules.ts';
-import { allRules } from '../rules/index.ts';
-import { createApp, MAX_REVIEW_BYTES } from './app.ts';
-import { makeWebhookCertificates } from './certs.ts';
-import { createMetrics } from './metrics.ts';
-import { CROSS_OBJECT_RULES, defaultAdmissionPolicy } from './policy.ts';
-import { listen } from './server.ts';
+import {
+  admissionEngine,
+  listenOnLoopback,
+  loopbackCertificates,
+  webhookApp,
+} from './__fixtures__/webhook.ts';
+import { MAX_REVIEW_BYTES } from './app.ts';
 import type { RunningServer } from './server.ts';
 
 // Over a real TLS socket the body is read from Node's IncomingMessage, not from a Web Request:
@@ -19,33 +16,9 @@ let ca: string;
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
 beforeAll(async () => {
-  const certs = await makeWebhookCertificates({
-    dnsNames: ['localhost'],
-    ipAddresses: ['127.0.0.1'],
-  });
+  const certs = await loopbackCertificates('kubeward-server-');
   ca = certs.caCert;
-  const dir = mkdtempSync(path.join(tmpdir(), 'kubeward-server-'));
-  writeFileSync(path.join(dir, 'tls.crt'), certs.cert);
-  writeFileSync(path.join(dir, 'tls.key'), certs.key);
-  const app = createApp({
-    engine: () => ({
-      rules: selectRules(allRules, { include: [], exclude: CROSS_OBJECT_RULES }),
-      policy: defaultAdmissionPolicy(),
-      namespaceLabels: () => undefined,
-    }),
-    metrics: createMetrics({ processMetrics: false }),
-    log: () => undefined,
-    ready: () => true,
-  });
-  server = await listen(app, {
-    port: 0,
-    host: '127.0.0.1',
-    certFile: path.join(dir, 'tls.crt'),
-    keyFile: path.join(dir, 'tls.key'),
-    drainSeconds: 1,
-    log: () => undefined,
-    onDraining: () => undefined,
-  });
+  server = await listenOnLoopback(webhookApp(admissionEngine()), certs);
 });
 
 afterAll(async () => {

@@ -1,20 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApp } from '../../src/admission/app.ts';
-import { makeWebhookCertificates } from '../../src/admission/certs.ts';
+import {
+  admissionEngine,
+  listenOnLoopback,
+  loopbackCertificates,
+  webhookApp,
+} from '../../src/admission/__fixtures__/webhook.ts';
 import { webhookManifests } from '../../src/admission/manifests.ts';
-import { createMetrics } from '../../src/admission/metrics.ts';
 import { watchNamespaces } from '../../src/admission/namespace-cache.ts';
 import type { NamespaceLabels } from '../../src/admission/namespace-cache.ts';
-import { CROSS_OBJECT_RULES, defaultAdmissionPolicy } from '../../src/admission/policy.ts';
-import { listen } from '../../src/admission/server.ts';
+import { defaultAdmissionPolicy } from '../../src/admission/policy.ts';
 import type { RunningServer } from '../../src/admission/server.ts';
-import { selectRules } from '../../src/engine/select-rules.ts';
 import { loadKubeConfig } from '../../src/input/cluster.ts';
-import { allRules } from '../../src/rules/index.ts';
 import { kubeRequest } from './kube-request.ts';
 import type { KubeResponse } from './kube-request.ts';
 
@@ -75,39 +72,21 @@ describe.skipIf(!cluster)('admission webhook in a real API server', () => {
   }
 
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'kubeward-webhook-e2e-'));
-    const certs = await makeWebhookCertificates({
-      dnsNames: ['localhost'],
-      ipAddresses: ['127.0.0.1'],
-    });
-    writeFileSync(path.join(dir, 'tls.crt'), certs.cert);
-    writeFileSync(path.join(dir, 'tls.key'), certs.key);
+    const certs = await loopbackCertificates('kubeward-webhook-e2e-');
     namespaces = await watchNamespaces(
       loadKubeConfig({ kubeconfig: c.kubeconfigPath }),
       () => undefined,
     );
-    const engine = {
-      rules: selectRules(allRules, { include: [], exclude: CROSS_OBJECT_RULES }),
+    const engine = admissionEngine({
       policy: defaultAdmissionPolicy({
         mutate: { unsafe: false, suggestRules: ['pss-allow-privilege-escalation'] },
       }),
-      namespaceLabels: (name: string) => namespaces?.labels(name),
-    };
-    const app = createApp({
-      engine: () => engine,
-      metrics: createMetrics({ processMetrics: false }),
-      log: (r) => logs.push(r),
-      ready: () => true,
+      namespaceLabels: (name) => namespaces?.labels(name),
     });
-    server = await listen(app, {
-      port: 0,
-      host: '127.0.0.1',
-      certFile: path.join(dir, 'tls.crt'),
-      keyFile: path.join(dir, 'tls.key'),
-      drainSeconds: 1,
-      log: () => undefined,
-      onDraining: () => undefined,
-    });
+    server = await listenOnLoopback(
+      webhookApp(engine, (r) => logs.push(r)),
+      certs,
+    );
 
     for (const name of [ns, 'kube-system']) {
       await kubeRequest(c, {
