@@ -16,8 +16,8 @@ export interface ManifestOptions {
 }
 
 /**
- * V8 heap settings for the webhook process. A fixed young generation of 16 MB keeps scavenges short
- * (the default grows it to 32 MB+ under load, and growing it paused for 25 ms); capping the old
+ * V8 heap settings for the webhook process. Capping the young generation at 16 MB keeps scavenges
+ * short (by default it grows to 32 MB+ under load, and one growth step paused for 25 ms); capping the old
  * generation makes V8 collect what reviews leave behind every few seconds instead of letting the
  * heap grow towards its default limit, so memory stays flat under load (see the README benchmarks).
  */
