@@ -230,6 +230,7 @@ function loadDocument(
     });
   }
   if (value === undefined || value === null) return;
+  file.keepDecoded(doc.index, value);
   addObjects(value, file, doc, result);
 }
 

@@ -5,7 +5,10 @@ import type { Origin } from '../model/kube-object.ts';
 import type { SourceFile } from './source-file.ts';
 import { trimSpan } from './position-index.ts';
 
-/** Resolves object paths to source ranges, re-parsing with positions only the documents asked about. */
+/**
+ * Resolves object paths to source ranges. Block-style YAML is read by its indentation; anything
+ * else re-parses, with positions, only the documents asked about.
+ */
 export class Locator {
   readonly #files: ReadonlyMap<string, SourceFile>;
   readonly #parsed = new Map<string, Document>();
@@ -24,12 +27,9 @@ export class Locator {
     const slice = file?.documents[origin.documentIndex];
     if (file === undefined || slice === undefined) return undefined;
     const fullPath = origin.pathPrefix.length === 0 ? path : [...origin.pathPrefix, ...path];
-    const captured = file.positions(origin.documentIndex);
-    const fast = captured?.index.find(captured.root, fullPath);
     const range =
-      fast === undefined
-        ? findRange(this.#document(origin.file, origin.documentIndex, slice.text), fullPath)
-        : { ...trimSpan(slice.text, fast.start, fast.end), exact: fast.exact };
+      file.blockRange(origin.documentIndex, fullPath) ??
+      this.#parsedRange(file, origin.documentIndex, fullPath);
     const start = file.lines.position(slice.start + range.start);
     const end = file.lines.position(slice.start + range.end);
     return {
@@ -40,6 +40,15 @@ export class Locator {
       endColumn: end.column,
       exact: range.exact,
     };
+  }
+
+  #parsedRange(file: SourceFile, documentIndex: number, fullPath: ObjectPath): Range {
+    const text = file.documents[documentIndex]?.text ?? '';
+    const captured = file.positions(documentIndex);
+    const fast = captured?.index.find(captured.root, fullPath);
+    return fast === undefined
+      ? findRange(this.#document(file.path, documentIndex, text), fullPath)
+      : { ...trimSpan(text, fast.start, fast.end), exact: fast.exact };
   }
 
   #document(file: string, index: number, text: string): Document {

@@ -1,3 +1,6 @@
+import type { ObjectPath } from '../engine/finding.ts';
+import { BlockLocator } from './block-locate.ts';
+import type { BlockRange } from './block-locate.ts';
 import { LineIndex } from './line-index.ts';
 import { parsePositions } from './parse-document.ts';
 import type { DocumentPositions, ParseLimits } from './parse-document.ts';
@@ -12,6 +15,9 @@ export class SourceFile {
   readonly #limits: ParseLimits;
   /** Positions of the documents asked about so far (undefined: the fast parser could not). */
   readonly #positions = new Map<number, DocumentPositions | undefined>();
+  readonly #blocks = new Map<number, BlockLocator>();
+  /** The decoded value of each document, as the loader read it. */
+  readonly #decoded = new Map<number, unknown>();
   #lines: LineIndex | undefined;
 
   constructor(
@@ -34,6 +40,27 @@ export class SourceFile {
     const positions = slice === undefined ? undefined : parsePositions(slice.text, this.#limits);
     this.#positions.set(documentIndex, positions);
     return positions;
+  }
+
+  /** Keeps a document's decoded value: positions are found by walking it beside the text. */
+  keepDecoded(documentIndex: number, value: unknown): void {
+    this.#decoded.set(documentIndex, value);
+  }
+
+  /**
+   * The range of a path read from the document's block-style text, beside its decoded value;
+   * undefined when the text is not written in a way the block reader follows.
+   */
+  blockRange(documentIndex: number, path: ObjectPath): BlockRange | undefined {
+    if (!this.#decoded.has(documentIndex)) return undefined;
+    let block = this.#blocks.get(documentIndex);
+    if (block === undefined) {
+      const slice = this.documents[documentIndex];
+      if (slice === undefined) return undefined;
+      block = new BlockLocator(slice.text);
+      this.#blocks.set(documentIndex, block);
+    }
+    return block.locate(this.#decoded.get(documentIndex), path);
   }
 
   get lines(): LineIndex {
