@@ -138,8 +138,9 @@ function at(spans: readonly number[], i: number): Span {
 
 /** Narrows a raw node span to its text: skips leading whitespace and comments, trailing whitespace. */
 export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
-  let s = start;
-  let e = Math.max(start, end);
+  // js-yaml reads a text without a final newline as if it had one: a span may end past the text.
+  let e = Math.min(text.length, Math.max(start, end));
+  let s = Math.min(start, e);
   while (s < e) {
     const ch = text.charCodeAt(s);
     if (ch === 32 || ch === 9 || ch === 10 || ch === 13) s++;
