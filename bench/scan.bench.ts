@@ -14,6 +14,8 @@ const settings = defaultSettings();
 const ctx = { color: false, cwd: '/', rules: [], toolVersion: 'bench', failOn: 'high' as const };
 const scan = () =>
   scanLoaded(loadTexts(texts, DEFAULT_LOAD_OPTIONS), { rules: allRules, settings });
+// The foundation's rule set (a rule per Pod Security check, and namespaces without PSA labels).
+const pssRules = allRules.filter((rule) => rule.meta.category === 'pod-security');
 
 test(
   `corpus/real: ${texts.length} files, every rule, against the parse floor`,
@@ -32,6 +34,12 @@ test(
       bench('kubeward scan: load + all rules, findings located', () => {
         scan();
       }),
+      bench(
+        `kubeward scan: load + the ${pssRules.length} pod-security rules (the foundation set)`,
+        () => {
+          scanLoaded(loadTexts(texts, DEFAULT_LOAD_OPTIONS), { rules: pssRules, settings });
+        },
+      ),
       bench('kubeward scan + text report (the CLI default)', () => {
         reporters.text(scan(), ctx);
       }),
