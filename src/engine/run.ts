@@ -38,9 +38,14 @@ export interface RunResult {
  */
 export function runRules(inventory: Inventory, options: RunOptions): RunResult {
   const diagnostics: Diagnostic[] = [];
-  const raw: { finding: Finding; item: ScanObject }[] = [];
+  // Findings and the objects they are about, side by side (no wrapper object per finding).
+  const raw: Finding[] = [];
+  const rawItems: ScanObject[] = [];
   const { all, plansByKind } = plans(options.rules, options.settings.ruleOptions);
-  const ctx = new Context(inventory, options, (finding, item) => raw.push({ finding, item }));
+  const ctx = new Context(inventory, options, (finding, item) => {
+    raw.push(finding);
+    rawItems.push(item);
+  });
   for (const item of inventory.objects) {
     if (options.only !== undefined && !options.only.has(item)) continue;
     const groupKind = groupKindOf(item.object);
@@ -66,7 +71,11 @@ export function runRules(inventory: Inventory, options: RunOptions): RunResult {
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
   const seen = new Set<string>();
-  for (const { finding, item } of raw) {
+  const suppressors = options.suppressors ?? [];
+  for (let i = 0; i < raw.length; i++) {
+    const finding = raw[i];
+    const item = rawItems[i];
+    if (finding === undefined || item === undefined) continue;
     if (!atLeast(finding.severity, options.settings.minSeverity)) continue;
     const key =
       options.settings.reportEveryCopy === true
@@ -76,10 +85,9 @@ export function runRules(inventory: Inventory, options: RunOptions): RunResult {
     seen.add(key);
     const location = options.locator?.locate(item.origin, finding.path);
     if (location !== undefined) finding.location = location;
-    const reasons = (options.suppressors ?? [])
-      .map((suppress) => suppress(finding, item))
-      .filter((s): s is Suppression => s !== undefined);
-    if (reasons.length > 0) {
+    const reasons =
+      suppressors.length === 0 ? undefined : suppressionsOf(suppressors, finding, item);
+    if (reasons !== undefined && reasons.length > 0) {
       finding.suppressions = reasons;
       suppressed.push(finding);
     } else {
@@ -87,6 +95,19 @@ export function runRules(inventory: Inventory, options: RunOptions): RunResult {
     }
   }
   return { findings: sortFindings(findings), suppressed: sortFindings(suppressed), diagnostics };
+}
+
+function suppressionsOf(
+  suppressors: readonly Suppressor[],
+  finding: Finding,
+  item: ScanObject,
+): Suppression[] {
+  const reasons: Suppression[] = [];
+  for (const suppress of suppressors) {
+    const reason = suppress(finding, item);
+    if (reason !== undefined) reasons.push(reason);
+  }
+  return reasons;
 }
 
 /** Which copy of an object this is: its document (and List item), or its place in the scan. */

@@ -111,7 +111,9 @@ export class BlockLocator {
   #walk(root: unknown, path: ObjectPath): BlockRange {
     let node: ChildNode = this.#rootNode();
     let value: unknown = root;
-    let keySpan: { start: number; end: number } | undefined;
+    // The key of the node reached, if it has one (-1: a list item or the root).
+    let keyStart = -1;
+    let keyEnd = -1;
     let exact = true;
     for (const segment of path) {
       if (typeof value !== 'object' || value === null) {
@@ -135,10 +137,10 @@ export class BlockLocator {
         const child: unknown = value[segment];
         node = this.#itemNode(node, items[segment] ?? 0, child);
         value = child;
-        keySpan = undefined;
+        keyStart = -1;
         continue;
       }
-      const wanted = String(segment);
+      const wanted = typeof segment === 'string' ? segment : String(segment);
       if (node.kind !== 'mapping') {
         if (node.kind === 'opaque' && !Object.hasOwn(value, wanted)) {
           exact = false;
@@ -161,14 +163,15 @@ export class BlockLocator {
       const child: unknown = (value as Record<string, unknown>)[wanted];
       node = this.#valueNode(node, entry, child);
       value = child;
-      keySpan = { start: entry.keyStart, end: entry.keyEnd };
+      keyStart = entry.keyStart;
+      keyEnd = entry.keyEnd;
     }
     if (typeof value !== 'object' || value === null) {
-      if (!exact && keySpan !== undefined) return { ...keySpan, exact };
+      if (!exact && keyStart !== -1) return { start: keyStart, end: keyEnd, exact };
       if (node.kind !== 'scalar') throw UNSUPPORTED;
       return { start: node.start, end: node.end, exact };
     }
-    if (keySpan !== undefined) return { ...keySpan, exact };
+    if (keyStart !== -1) return { start: keyStart, end: keyEnd, exact };
     // A collection without a key (a list item, the root): its first key.
     if (node.kind !== 'mapping') throw UNSUPPORTED;
     const first = this.#mapping(node).entries[0];
