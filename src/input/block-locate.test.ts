@@ -54,6 +54,8 @@ spec:
 // answer it gives must be the parser's; for most it must decline some paths.
 const HOSTILE: Record<string, string> = {
   crlf: POD.replaceAll('\n', '\r\n'),
+  loneCarriageReturns: 'a:\r  b: 1\rc: 2\n',
+  mixedLineEnds: 'a:\r\n  b: 1\n  c: |\r\n    x\r\nd: 2\r\n',
   anchors: 'a: &x {b: 1}\nc: *x\nd:\n  e: 1\n',
   merge: 'base: &b\n  x: 1\nkid:\n  <<: *b\n  y: 2\n',
   tags: 'a: !!str 1\nb: !!map\n  c: 1\n',
@@ -133,8 +135,8 @@ describe('BlockLocator', () => {
     expect(result.differences).toEqual([]);
   });
 
-  it('declines JSON text, directives, tab indentation and duplicate keys', () => {
-    for (const name of ['json', 'directive'] as const) {
+  it('declines JSON text, directives, lone carriage returns, tabs and duplicate keys', () => {
+    for (const name of ['json', 'directive', 'loneCarriageReturns'] as const) {
       const result = differential(HOSTILE[name] ?? '');
       expect(result.agreed, name).toBe(0);
     }

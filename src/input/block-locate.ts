@@ -14,8 +14,11 @@ interface BlockNode {
   column: number;
 }
 
-/** Where a child value sits: a block collection below, or a scalar (or flow) span on one line. */
-type ChildNode = BlockNode | { kind: 'scalar'; start: number; end: number } | { kind: 'opaque' }; // flow collections, nulls, scalars of unknown span: followed no further
+/**
+ * Where a child value sits: a block collection below, a scalar's span, or something opaque (a flow
+ * collection, a null, a scalar of unknown span) that its key can still point at.
+ */
+type ChildNode = BlockNode | { kind: 'scalar'; start: number; end: number } | { kind: 'opaque' };
 
 const OPAQUE: ChildNode = { kind: 'opaque' };
 
@@ -50,6 +53,7 @@ const COLON = 58;
 // Plain keys whose text is their decoded value: no YAML 1.1 booleans, nulls, numbers or merge keys.
 const SAFE_PLAIN_KEY = /^[A-Za-z_$][\w./$@+-]*$/;
 const SPECIAL_WORDS = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);
+const LONE_RETURN = /\r(?!\n)/;
 const NOT_FOLLOWED = new Set(['&', '*', '!', '%', '@', '`', '?']);
 
 /**
@@ -89,16 +93,20 @@ export class BlockLocator {
     }
   }
 
-  /** Records lines; false when a tab indents a line (YAML forbids it, js-yaml is lenient). */
+  /**
+   * Records lines; false when a tab indents a line (YAML forbids it, js-yaml is lenient) or a lone
+   * carriage return breaks one (a line break to YAML, not to this reader).
+   */
   #index(): boolean {
     const text = this.#text;
+    if (text.includes('\r') && LONE_RETURN.test(text)) return false;
     for (let start = 0; start <= text.length;) {
       let at = start;
       while (text.charCodeAt(at) === SPACE) at++;
       const ch = text.charCodeAt(at);
       if (ch === 9) return false;
       const newline = text.indexOf('\n', start);
-      const blank = at === text.length || ch === NEWLINE || (ch === RETURN && at + 1 >= newline);
+      const blank = at === text.length || ch === NEWLINE || (ch === RETURN && at + 1 === newline);
       this.#starts.push(start);
       this.#indents.push(blank ? -1 : at - start);
       this.#comments.push(ch === HASH);
@@ -135,7 +143,7 @@ export class BlockLocator {
           break;
         }
         const child: unknown = value[segment];
-        node = this.#itemNode(node, items[segment] ?? 0, child);
+        node = this.#itemNode(node, items[segment] ?? node.line, child);
         value = child;
         keyStart = -1;
         continue;
@@ -214,7 +222,7 @@ export class BlockLocator {
     return mapping;
   }
 
-  /** Offsets of the `-` of each item of a block sequence. */
+  /** The line of each item of a block sequence (its `-` is at the sequence's column). */
   #items(node: BlockNode): number[] {
     const cacheKey = node.line * 65_536 + node.column;
     const cached = this.#sequences.get(cacheKey);
@@ -225,7 +233,7 @@ export class BlockLocator {
       const indent = first ? node.column : this.#contentIndent(line);
       if (indent === -1 || (!first && indent > node.column)) continue;
       if (indent < node.column || !this.#isItem(line, indent)) break;
-      items.push((this.#starts[line] ?? 0) + indent);
+      items.push(line);
     }
     this.#sequences.set(cacheKey, items);
     return items;
@@ -279,9 +287,9 @@ export class BlockLocator {
     return this.#nodeAfter(entry.line, entry.afterColon, parent.column, value, true);
   }
 
-  /** The node of a list item whose `-` is at `dash`. */
-  #itemNode(parent: BlockNode, dash: number, value: unknown): ChildNode {
-    const line = this.#lineOf(dash, parent.line);
+  /** The node of the list item on `line`. */
+  #itemNode(parent: BlockNode, line: number, value: unknown): ChildNode {
+    const dash = (this.#starts[line] ?? 0) + parent.column;
     return this.#nodeAfter(line, dash + 1, parent.column, value, false);
   }
 
@@ -409,12 +417,6 @@ export class BlockLocator {
       if (this.#contentIndent(line) !== -1) return line;
     }
     return -1;
-  }
-
-  #lineOf(offset: number, from: number): number {
-    let line = from;
-    while (line + 1 < this.#starts.length && (this.#starts[line + 1] ?? 0) <= offset) line++;
-    return line;
   }
 
   /** Offset of the line's end, before its newline (`\n` or `\r\n`). */
