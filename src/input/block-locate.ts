@@ -36,6 +36,16 @@ interface MappingEntry {
   line: number;
   /** Offset just after the `:` that ends the key. */
   afterColon: number;
+  /** The value's node, read once for the decoded value it was read against. */
+  node?: ChildNode;
+  nodeFor?: unknown;
+}
+
+/** A block sequence's item lines, and each item's node once read (as for mapping entries). */
+interface Sequence {
+  lines: number[];
+  nodes: (ChildNode | undefined)[];
+  nodesFor: unknown[];
 }
 
 /** Stops the walk: the text uses something this reader does not follow; the caller falls back. */
@@ -76,7 +86,7 @@ export class BlockLocator {
   readonly #usable: boolean;
   // Collections already read, by where they start: a document's findings share their parents.
   readonly #mappings = new Map<number, Mapping>();
-  readonly #sequences = new Map<number, number[]>();
+  readonly #sequences = new Map<number, Sequence>();
 
   constructor(text: string) {
     this.#text = text;
@@ -136,14 +146,20 @@ export class BlockLocator {
           }
           throw UNSUPPORTED;
         }
-        const items = this.#items(node);
-        if (items.length !== value.length) throw UNSUPPORTED;
-        if (typeof segment !== 'number' || segment < 0 || segment >= items.length) {
+        const sequence = this.#sequence(node);
+        if (sequence.lines.length !== value.length) throw UNSUPPORTED;
+        if (typeof segment !== 'number' || segment < 0 || segment >= value.length) {
           exact = false;
           break;
         }
         const child: unknown = value[segment];
-        node = this.#itemNode(node, items[segment] ?? node.line, child);
+        let itemNode = sequence.nodes[segment];
+        if (itemNode === undefined || sequence.nodesFor[segment] !== child) {
+          itemNode = this.#itemNode(node, sequence.lines[segment] ?? node.line, child);
+          sequence.nodes[segment] = itemNode;
+          sequence.nodesFor[segment] = child;
+        }
+        node = itemNode;
         value = child;
         keyStart = -1;
         continue;
@@ -169,7 +185,11 @@ export class BlockLocator {
       const entry = mapping.byKey.get(wanted);
       if (entry === undefined) throw UNSUPPORTED;
       const child: unknown = (value as Record<string, unknown>)[wanted];
-      node = this.#valueNode(node, entry, child);
+      if (entry.node === undefined || entry.nodeFor !== child) {
+        entry.node = this.#valueNode(node, entry, child);
+        entry.nodeFor = child;
+      }
+      node = entry.node;
       value = child;
       keyStart = entry.keyStart;
       keyEnd = entry.keyEnd;
@@ -223,7 +243,7 @@ export class BlockLocator {
   }
 
   /** The line of each item of a block sequence (its `-` is at the sequence's column). */
-  #items(node: BlockNode): number[] {
+  #sequence(node: BlockNode): Sequence {
     const cacheKey = node.line * 65_536 + node.column;
     const cached = this.#sequences.get(cacheKey);
     if (cached !== undefined) return cached;
@@ -235,8 +255,9 @@ export class BlockLocator {
       if (indent < node.column || !this.#isItem(line, indent)) break;
       items.push(line);
     }
-    this.#sequences.set(cacheKey, items);
-    return items;
+    const sequence = { lines: items, nodes: [], nodesFor: [] };
+    this.#sequences.set(cacheKey, sequence);
+    return sequence;
   }
 
   /** A key at `offset` on `line`: plain, or quoted without escapes, then `:` and a blank. */

@@ -51,23 +51,41 @@ function get(value: unknown, path: readonly PathSegment[]): unknown {
   return current;
 }
 
+// Every rule family asks for the same objects' pod specs (a scan made ~30,000 of these answers for
+// ~1,000 workloads): each object's answer is kept, and reused while its template and spec are the
+// same objects, so that an object changed in place is read again.
+const answers = new WeakMap<
+  KubeObject,
+  {
+    answer: PodSpecRef;
+    templatePath: readonly PathSegment[];
+    spec: unknown;
+    templateMetadata: ObjectMeta | undefined;
+  }
+>();
+
 /**
  * The pod spec of any workload kind, or undefined when the object runs no pods (or has no usable
  * spec, e.g. an Argo Rollout that points at a Deployment through `workloadRef`).
  * @example podSpecOf(deployment)?.path // ['spec', 'template', 'spec']
  */
 export function podSpecOf(object: KubeObject): PodSpecRef | undefined {
-  const templatePath = TEMPLATE_PATHS[groupKindOf(object)];
+  const known = answers.get(object);
+  const templatePath =
+    known === undefined ? TEMPLATE_PATHS[groupKindOf(object)] : known.templatePath;
   if (templatePath === undefined) return undefined;
   const template = get(object, templatePath);
   if (!isRecord(template)) return undefined;
   const spec = template.spec;
   if (!isRecord(spec)) return undefined;
-  const metadata = isRecord(template.metadata) ? (template.metadata as ObjectMeta) : {};
-  return {
+  const metadata = isRecord(template.metadata) ? (template.metadata as ObjectMeta) : undefined;
+  if (known?.spec === spec && known.templateMetadata === metadata) return known.answer;
+  const answer: PodSpecRef = {
     spec: spec as unknown as PodSpec,
-    metadata,
+    metadata: metadata ?? {},
     path: [...templatePath, 'spec'],
     metadataPath: [...templatePath, 'metadata'],
   };
+  answers.set(object, { answer, templatePath, spec, templateMetadata: metadata });
+  return answer;
 }

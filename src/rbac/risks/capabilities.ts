@@ -198,7 +198,15 @@ export function matchedProbes(capability: Capability, rule: PolicyRule): Probe[]
   return matched;
 }
 
+// Policy rules are read-only; every RBAC rule asks this of every rule of every role.
+const clusterAdminRules = new WeakMap<PolicyRule, boolean>();
+
 /** True for a rule that alone grants everything `cluster-admin` grants on resources. */
 export function isClusterAdminRule(rule: PolicyRule): boolean {
-  return matchedProbes(CAPABILITIES.clusterAdmin, rule).length > 0;
+  let answer = clusterAdminRules.get(rule);
+  if (answer === undefined) {
+    answer = matchedProbes(CAPABILITIES.clusterAdmin, rule).length > 0;
+    clusterAdminRules.set(rule, answer);
+  }
+  return answer;
 }
