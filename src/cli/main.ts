@@ -37,7 +37,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const command = COMMANDS[name];
     if (command === undefined)
       throw new KubewardError('E_USAGE', `unknown command "${name}" (see kubeward --help)`);
-    return await command.run(rest, io);
+    const run = await command.load();
+    return await run(rest, io);
   } catch (error) {
     if (error instanceof KubewardError) {
       io.stderr(`kubeward: ${error.message}\n`);
