@@ -28,14 +28,22 @@ function packagesLoaded(args: string[]): Set<string> {
   return packages;
 }
 
-const HEAVY = ['@kubernetes/client-node', '@peculiar/x509', 'hono', 'prom-client', 'undici', 'ws'];
+const HEAVY = [
+  '@kubernetes/client-node',
+  '@peculiar/x509',
+  'hono',
+  'prom-client',
+  'undici',
+  'ws',
+  '@marcbachmann/cel-js',
+];
 
 describe('CLI startup', () => {
   it('prints its version without loading any dependency', () => {
     expect([...packagesLoaded(['--version'])]).toEqual([]);
   });
 
-  it('scans without the cluster client, x509, the webhook server or metrics', () => {
+  it('scans without the cluster client, x509, the webhook server, metrics or CEL', () => {
     const loaded = packagesLoaded(['scan', 'examples/fixed', '--format', 'json']);
     expect(loaded.has('js-yaml')).toBe(true);
     expect(HEAVY.filter((name) => loaded.has(name))).toEqual([]);

@@ -13,7 +13,7 @@ import { docsUrl } from '../rules/docs-url.ts';
 import { reporters, FORMATS } from '../report/index.ts';
 import type { ReportContext, ScanResult } from '../report/context.ts';
 import { parseVersion } from '../pss/index.ts';
-import { loadPolicyRules } from '../vap/load-policies.ts';
+import { isPolicyObject } from '../vap/read-policy.ts';
 import { intFlag, listFlag, oneOf, parse, severityFlag, sizeFlag } from './args.ts';
 import type { CliIo } from './io.ts';
 import { EXIT, useColor } from './io.ts';
@@ -116,13 +116,23 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
     readStdin: () => io.readStdin(),
   });
   // User policies (ValidatingAdmissionPolicy) become rules of their own: see docs/policies.md.
-  const vap = await loadPolicyRules(
-    values.policy ?? [],
-    values['policies-from-input'] === true,
-    loaded,
-    { ...DEFAULT_LOAD_OPTIONS, cwd: io.cwd },
-    { reservedIds: new Set(allRules.map((rule) => rule.id)) },
-  );
+  // The CEL engine loads only when there are policies to read or to mention.
+  const policyPaths = values.policy ?? [];
+  const policiesFromInput = values['policies-from-input'] === true;
+  const vap =
+    policyPaths.length > 0 ||
+    policiesFromInput ||
+    loaded.objects.some((item) => isPolicyObject(item.object))
+      ? await (
+          await import('../vap/load-policies.ts')
+        ).loadPolicyRules(
+          policyPaths,
+          policiesFromInput,
+          loaded,
+          { ...DEFAULT_LOAD_OPTIONS, cwd: io.cwd },
+          { reservedIds: new Set(allRules.map((rule) => rule.id)) },
+        )
+      : { rules: [], diagnostics: [] };
   rules.push(...vap.rules);
   const result = scanWithPlan(
     { ...loaded, diagnostics: [...loaded.diagnostics, ...vap.diagnostics] },
