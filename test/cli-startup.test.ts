@@ -36,6 +36,7 @@ const HEAVY = [
   'undici',
   'ws',
   '@marcbachmann/cel-js',
+  'ajv',
 ];
 
 describe('CLI startup', () => {
@@ -43,7 +44,7 @@ describe('CLI startup', () => {
     expect([...packagesLoaded(['--version'])]).toEqual([]);
   });
 
-  it('scans without the cluster client, x509, the webhook server, metrics or CEL', () => {
+  it('scans without the cluster client, x509, the webhook server, metrics, CEL or ajv', () => {
     const loaded = packagesLoaded(['scan', 'examples/fixed', '--format', 'json']);
     expect(loaded.has('js-yaml')).toBe(true);
     expect(HEAVY.filter((name) => loaded.has(name))).toEqual([]);

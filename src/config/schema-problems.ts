@@ -1,14 +1,30 @@
-import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import type { ObjectPath, PathSegment } from '../engine/finding.ts';
 import { KubewardError } from '../engine/errors.ts';
 import { formatPath } from '../engine/fingerprint.ts';
 import { isRecord } from '../model/kube-object.ts';
 import type { YamlSource } from './yaml-source.ts';
 
-// Rule schemas are written by rule authors: unknown keywords are tolerated, not fatal.
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+// ajv (~60 modules) loads on the first schema check: a scan without a config file or rule
+// options never makes one, and every command line would otherwise pay for loading it.
+const require = createRequire(import.meta.url);
+let ajv: Ajv | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
+
+function validatorFor(schema: object): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (validate === undefined) {
+    if (ajv === undefined) {
+      const { Ajv: AjvClass } = require('ajv') as { Ajv: new (options: Options) => Ajv };
+      // Rule schemas are written by rule authors: unknown keywords are tolerated, not fatal.
+      ajv = new AjvClass({ allErrors: true, strict: false, verbose: true });
+    }
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
 
 /** A value that does not match its schema: where (a config path) and why. */
 export interface SchemaProblem {
@@ -63,11 +79,7 @@ export function schemaProblems(
   data: unknown,
   base: ObjectPath = [],
 ): SchemaProblem[] {
-  let validate = compiled.get(schema);
-  if (validate === undefined) {
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
+  const validate = validatorFor(schema);
   if (validate(data)) return [];
   const seen = new Set<string>();
   const problems: SchemaProblem[] = [];
