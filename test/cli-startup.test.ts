@@ -37,6 +37,7 @@ const HEAVY = [
   'ws',
   '@marcbachmann/cel-js',
   'ajv',
+  'yaml',
 ];
 
 describe('CLI startup', () => {
@@ -44,7 +45,7 @@ describe('CLI startup', () => {
     expect([...packagesLoaded(['--version'])]).toEqual([]);
   });
 
-  it('scans without the cluster client, x509, the webhook server, metrics, CEL or ajv', () => {
+  it('scans block YAML without the cluster client, x509, webhook, metrics, CEL, ajv or yaml', () => {
     const loaded = packagesLoaded(['scan', 'examples/fixed', '--format', 'json']);
     expect(loaded.has('js-yaml')).toBe(true);
     expect(HEAVY.filter((name) => loaded.has(name))).toEqual([]);

@@ -4,7 +4,6 @@ import { atLeast } from '../engine/finding.ts';
 import type { Severity } from '../engine/finding.ts';
 import { PSS_LEVELS } from '../engine/settings.ts';
 import { planScan, scanWithPlan } from '../config/scan-plan.ts';
-import { textEditsForFinding } from '../fix/index.ts';
 import { todayUtc } from '../suppress/suppressions.ts';
 import { KubewardError } from '../engine/errors.ts';
 import { loadSources, DEFAULT_LOAD_OPTIONS } from '../input/index.ts';
@@ -147,7 +146,11 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
     rules: rules.map((rule) => ({ id: rule.id, meta: rule.meta, helpUri: docsUrl(rule.id) })),
     toolVersion: toolVersion(),
     failOn: failOn === 'none' ? 'critical' : failOn,
-    fixes: textEditsForFinding(loaded),
+    // Only SARIF carries fixes as text edits; the edit engine loads for it alone.
+    fixes:
+      format === 'sarif'
+        ? (await import('../fix/sarif-edits.ts')).textEditsForFinding(loaded)
+        : undefined,
   };
   const report = reporters[format](result, ctx);
   if (values.output === undefined) io.stdout(report);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
+import { yamlLibrary } from '../input/yaml-library.ts';
 import type { ObjectPath } from '../engine/finding.ts';
 import { KubewardError } from '../engine/errors.ts';
 import { LineIndex } from '../input/line-index.ts';
@@ -26,7 +26,7 @@ export class YamlSource {
     }
     this.shown = shown;
     this.#lines = new LineIndex(text);
-    this.#doc = parseDocument(text, { prettyErrors: false });
+    this.#doc = yamlLibrary().parseDocument(text, { prettyErrors: false });
     const first = this.#doc.errors[0];
     if (first !== undefined) {
       const { line, column } = this.#lines.position(first.pos[0]);
@@ -45,6 +45,7 @@ export class YamlSource {
 
   /** Line and column of the node at `path` (of its key when `key`), or of its closest ancestor. */
   position(path: ObjectPath, key = false): { line: number; column: number } {
+    const { isMap, isScalar, isSeq } = yamlLibrary();
     let node: Node | null = this.#doc.contents;
     let keyNode: Node | null = null;
     for (const segment of path) {

@@ -1,9 +1,9 @@
-import { isCollection, isMap, isPair, isScalar, isSeq, isAlias, parseDocument } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import type { ObjectPath, SourceLocation } from '../engine/finding.ts';
 import type { Origin } from '../model/kube-object.ts';
 import type { SourceFile } from './source-file.ts';
 import { trimSpan } from './position-index.ts';
+import { yamlLibrary } from './yaml-library.ts';
 
 /**
  * Resolves object paths to source ranges. Block-style YAML is read by its indentation; anything
@@ -55,7 +55,11 @@ export class Locator {
     const key = `${index}\u0000${file}`;
     let doc = this.#parsed.get(key);
     if (doc === undefined) {
-      doc = parseDocument(text, { version: '1.1', uniqueKeys: false, keepSourceTokens: false });
+      doc = yamlLibrary().parseDocument(text, {
+        version: '1.1',
+        uniqueKeys: false,
+        keepSourceTokens: false,
+      });
       this.#parsed.set(key, doc);
     }
     return doc;
@@ -69,6 +73,7 @@ interface Range {
 }
 
 function findRange(doc: Document, path: ObjectPath): Range {
+  const { isCollection, isPair } = yamlLibrary();
   let node: Node | null = doc.contents;
   let keyOfNode: Node | null = null;
   let exact = true;
@@ -99,6 +104,7 @@ function child(
   node: Node | null,
   segment: string | number,
 ): { key: Node | null; value: Node | null } | undefined {
+  const { isMap, isScalar, isSeq } = yamlLibrary();
   if (isMap(node)) {
     const wanted = String(segment);
     // The last duplicate wins, as in the decoded object.
@@ -118,5 +124,5 @@ function child(
 }
 
 function resolveAlias(doc: Document, node: Node | null): Node | null {
-  return isAlias(node) ? ((node.resolve(doc) as Node | undefined) ?? node) : node;
+  return yamlLibrary().isAlias(node) ? ((node.resolve(doc) as Node | undefined) ?? node) : node;
 }

@@ -1,8 +1,8 @@
 import jsYaml from 'js-yaml';
-import { parseDocument } from 'yaml';
 import { aliasExpansion } from './alias-expansion.ts';
 import { PositionIndex } from './position-index.ts';
 import { KUBE_YAML_SCHEMA } from './yaml-schema.ts';
+import { yamlLibrary } from './yaml-library.ts';
 
 /** A problem found while parsing one document, at an offset inside the document's text. */
 export interface ParseProblem {
@@ -138,7 +138,7 @@ function checked(
 }
 
 function duplicateKeys(text: string): ParseProblem[] {
-  const doc = parseDocument(text, { version: '1.1' });
+  const doc = yamlLibrary().parseDocument(text, { version: '1.1' });
   return doc.errors
     .filter((e) => e.code === 'DUPLICATE_KEY')
     .map((e) => ({

@@ -1,9 +1,9 @@
-import { stringify } from 'yaml';
 import type { Finding, ObjectRef, Severity } from '../engine/finding.ts';
 import { severityRank } from '../engine/finding.ts';
 import { formatPath } from '../engine/fingerprint.ts';
 import { isClusterScoped } from '../model/scope.ts';
 import type { ReportContext, ScanResult } from './context.ts';
+import { yamlLibrary } from '../input/yaml-library.ts';
 
 /** A ReportContext that may carry the report time (the CLI reads no clock into reports by default). */
 type PolicyReportContext = ReportContext & { generatedAt?: Date };
@@ -74,6 +74,7 @@ export function policyreport(result: ScanResult, ctx: ReportContext): string {
       results,
     };
   });
+  const { stringify } = yamlLibrary();
   return documents.map((doc) => stringify(doc, { lineWidth: 0 })).join('---\n');
 }
 
