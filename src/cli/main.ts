@@ -69,5 +69,20 @@ const processIo: CliIo = {
   readStdin,
 };
 
+/**
+ * A reader that stops early (`kubeward scan | head`) closes the pipe: stop quietly, as Unix tools
+ * do, rather than crash with a stack trace. Any other output error is reported in one line.
+ */
+function onOutputError(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') {
+    process.stderr.write(`kubeward: cannot write the output: ${error.message}\n`);
+    process.exit(EXIT.error);
+  }
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+}
+
 // Set the exit code and let Node drain stdout: process.exit() would cut a piped report short.
-if (import.meta.main) process.exitCode = await main(process.argv.slice(2), processIo);
+if (import.meta.main) {
+  process.stdout.on('error', onOutputError);
+  process.exitCode = await main(process.argv.slice(2), processIo);
+}
