@@ -16,7 +16,9 @@ const BOOLEANS = new Map<string, boolean>([
 
 const bool11 = new jsYaml.Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && BOOLEANS.has(data),
+  // Every plain scalar comes through here: only short ones can be booleans, and the length check
+  // spares hashing the rest (the Map lookup hashed each fresh string in full).
+  resolve: (data: unknown) => typeof data === 'string' && data.length <= 5 && BOOLEANS.has(data),
   construct: (data: string) => BOOLEANS.get(data),
   predicate: (value: unknown) => typeof value === 'boolean',
   represent: (value: object) => JSON.stringify(value),
