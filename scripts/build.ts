@@ -5,12 +5,13 @@
 // only when it runs (`src/cli/commands.ts`), and every chunk sits next to main.js: the code that
 // finds docs/ and package.json by `import.meta.url` (../../) keeps working from any of them.
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const root = new URL('../', import.meta.url);
-rmSync(new URL('dist', root), { recursive: true, force: true });
+const root = fileURLToPath(new URL('../', import.meta.url));
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  absWorkingDir: new URL('.', root).pathname,
+  absWorkingDir: root,
   entryPoints: ['src/cli/main.ts'],
   outdir: 'dist/cli',
   chunkNames: '[name]-[hash]',
