@@ -38,9 +38,9 @@ spec:
     image: nginx:latest
 `;
 
-async function scan(args: string[]) {
+async function run(text: string, args: string[]) {
   const dir = mkdtempSync(path.join(tmpdir(), 'kubeward-scan-cli-'));
-  writeFileSync(path.join(dir, 'all.yaml'), POLICY);
+  writeFileSync(path.join(dir, 'all.yaml'), text);
   let stdout = '';
   const io: CliIo = {
     stdout: (text) => (stdout += text),
@@ -50,7 +50,12 @@ async function scan(args: string[]) {
     isTTY: false,
     readStdin: () => Promise.resolve(new Uint8Array()),
   };
-  const status = await scanCommand(['all.yaml', '--format', 'json', ...args], io);
+  const status = await scanCommand(['all.yaml', ...args], io);
+  return { status, stdout };
+}
+
+async function scan(args: string[]) {
+  const { status, stdout } = await run(POLICY, ['--format', 'json', ...args]);
   const report = JSON.parse(stdout) as {
     findings: { ruleId: string }[];
     diagnostics: { code: string }[];
@@ -69,5 +74,29 @@ describe('kubeward scan with policies in the input', () => {
     const { report } = await scan(['--policies-from-input']);
     expect(report.diagnostics.map((d) => d.code)).not.toContain('I_VAP_IN_INPUT');
     expect(report.findings.map((f) => f.ruleId)).toContain('no-latest');
+  });
+});
+
+describe('kubeward scan --format sarif', () => {
+  it("carries a finding's fix as text edits", async () => {
+    const legacy = `apiVersion: v1
+kind: Pod
+metadata:
+  name: a
+  annotations:
+    container.seccomp.security.alpha.kubernetes.io/a: runtime/default
+spec:
+  containers:
+  - name: a
+    image: nginx
+`;
+    const { stdout } = await run(legacy, ['--format', 'sarif']);
+    const sarif = JSON.parse(stdout) as {
+      runs: { results: { ruleId: string; fixes?: { artifactChanges: unknown[] }[] }[] }[];
+    };
+    const results = sarif.runs[0]?.results ?? [];
+    const fixed = results.filter((r) => r.ruleId === 'container-seccomp-profile' && r.fixes);
+    expect(fixed).toHaveLength(1);
+    expect(fixed[0]?.fixes?.[0]?.artifactChanges).toHaveLength(1);
   });
 });
