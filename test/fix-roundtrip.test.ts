@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixCommand } from '../src/cli/fix.ts';
-import type { CliIo } from '../src/cli/io.ts';
+import { capturedIo } from '../src/cli/__fixtures__/captured-io.ts';
 import { planScan } from '../src/config/scan-plan.ts';
 import type { Finding, ObjectPath } from '../src/engine/finding.ts';
 import type { AnyRule } from '../src/engine/rule.ts';
@@ -125,15 +125,9 @@ describe('kubeward fix --unsafe on copies of the examples and real projects', ()
     // The same fix run in memory, to know which fixes each pass applied.
     const { rules, settings } = plan();
     library = fixSources(before, { unsafe: true, scan: (l) => scan(l, rules, settings), reload });
-    const io: CliIo = {
-      stdout: () => undefined,
-      stderr: (text) => (stderr += text),
-      cwd: dir,
-      env: {},
-      isTTY: false,
-      readStdin: () => Promise.resolve(new Uint8Array()),
-    };
+    const { io, out } = capturedIo(dir);
     status = await fixCommand(['--unsafe', '.'], io);
+    stderr = out.stderr;
   });
 
   it('applies every fix and lists each unsafe one', () => {

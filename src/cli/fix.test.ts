@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixCommand } from './fix.ts';
-import type { CliIo } from './io.ts';
+import { capturedIo } from './__fixtures__/captured-io.ts';
 
 const POD = `apiVersion: v1
 kind: Pod
@@ -21,15 +21,7 @@ function setup(files: Record<string, string>, stdin = '') {
   const dir = mkdtempSync(path.join(tmpdir(), 'kubeward-fix-cli-'));
   mkdirSync(path.join(dir, '.git'));
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (t) => (out.stdout += t),
-    stderr: (t) => (out.stderr += t),
-    cwd: dir,
-    env: {},
-    isTTY: false,
-    readStdin: () => Promise.resolve(new TextEncoder().encode(stdin)),
-  };
+  const { io, out } = capturedIo(dir, stdin);
   const read = (name: string) => readFileSync(path.join(dir, name), 'utf8');
   return { dir, io, out, read };
 }

@@ -2,24 +2,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { KubewardError } from '../engine/errors.ts';
-import type { CliIo } from './io.ts';
+import { capturedIo } from './__fixtures__/captured-io.ts';
 import { netpolCommand } from './netpol.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/netpol/', import.meta.url));
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    cwd: CORPUS,
-    env: {},
-    isTTY: false,
-    readStdin: () => Promise.resolve(new Uint8Array()),
-  };
+  const { io, out } = capturedIo(CORPUS);
   const code = await netpolCommand(argv, io);
-  return { code, stdout, stderr };
+  return { code, ...out };
 }
 
 describe('kubeward netpol', () => {

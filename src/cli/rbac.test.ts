@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KubewardError } from '../engine/errors.ts';
-import type { CliIo } from './io.ts';
+import { capturedIo } from './__fixtures__/captured-io.ts';
 import { rbacCommand } from './rbac.ts';
 
 const MANIFESTS = `apiVersion: rbac.authorization.k8s.io/v1
@@ -25,18 +25,9 @@ subjects:
 `;
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    cwd: '/',
-    env: {},
-    isTTY: false,
-    readStdin: () => Promise.resolve(new TextEncoder().encode(MANIFESTS)),
-  };
+  const { io, out } = capturedIo('/', MANIFESTS);
   const code = await rbacCommand([...argv, '-f', '-'], io);
-  return { code, stdout, stderr };
+  return { code, ...out };
 }
 
 describe('kubeward rbac', () => {
@@ -133,14 +124,7 @@ describe('kubeward rbac', () => {
     await expect(run(['paths', 'extra'])).rejects.toThrow('takes no arguments');
     await expect(run(['explode'])).rejects.toThrow('rbac subcommand');
     await expect(run(['paths', '--format', 'svg'])).rejects.toThrow('--format');
-    const noInput = await rbacCommand(['--help'], {
-      stdout: () => undefined,
-      stderr: () => undefined,
-      cwd: '/',
-      env: {},
-      isTTY: false,
-      readStdin: () => Promise.resolve(new Uint8Array()),
-    });
+    const noInput = await rbacCommand(['--help'], capturedIo('/').io);
     expect(noInput).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from './io.ts';
+import { capturedIo } from './__fixtures__/captured-io.ts';
 import { scanCommand } from './scan.ts';
 
 const POLICY = `apiVersion: admissionregistration.k8s.io/v1
@@ -41,17 +41,9 @@ spec:
 async function run(text: string, args: string[]) {
   const dir = mkdtempSync(path.join(tmpdir(), 'kubeward-scan-cli-'));
   writeFileSync(path.join(dir, 'all.yaml'), text);
-  let stdout = '';
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: () => undefined,
-    cwd: dir,
-    env: {},
-    isTTY: false,
-    readStdin: () => Promise.resolve(new Uint8Array()),
-  };
+  const { io, out } = capturedIo(dir);
   const status = await scanCommand(['all.yaml', ...args], io);
-  return { status, stdout };
+  return { status, stdout: out.stdout };
 }
 
 async function scan(args: string[]) {

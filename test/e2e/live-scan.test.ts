@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { capturedIo } from '../../src/cli/__fixtures__/captured-io.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { main } from '../../src/cli/main.ts';
 import { DEFAULT_LOAD_OPTIONS, loadSources } from '../../src/input/index.ts';
@@ -160,20 +161,8 @@ interface JsonReport {
 }
 
 function fakeIo(cwd: string): { io: CliIo; out: () => string; err: () => string } {
-  let stdout = '';
-  let stderr = '';
-  return {
-    io: {
-      stdout: (text) => (stdout += text),
-      stderr: (text) => (stderr += text),
-      cwd,
-      env: {},
-      isTTY: false,
-      readStdin: () => Promise.resolve(new Uint8Array()),
-    },
-    out: () => stdout,
-    err: () => stderr,
-  };
+  const { io, out } = capturedIo(cwd);
+  return { io, out: () => out.stdout, err: () => out.stderr };
 }
 
 /** Runs the CLI in-process; resolves with its exit code and standard output and error. */

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import type { CliIo } from '../../src/cli/io.ts';
+import { capturedIo } from '../../src/cli/__fixtures__/captured-io.ts';
 import { DEFAULT_LOAD_OPTIONS, loadSources } from '../../src/input/index.ts';
 import type { ScanObject } from '../../src/model/kube-object.ts';
 import { refOf } from '../../src/model/kube-object.ts';
@@ -711,16 +711,9 @@ describe.skipIf(!cluster)('RBAC: our authorizer against the API server', () => {
     }
     const disagreements: string[] = [];
     for (const { q, argv } of cases) {
-      let stderr = '';
-      const io: CliIo = {
-        stdout: () => undefined,
-        stderr: (text) => (stderr += text),
-        cwd: scratch,
-        env: {},
-        isTTY: false,
-        readStdin: () => Promise.resolve(new Uint8Array()),
-      };
+      const { io, out } = capturedIo(scratch);
       const code = await main(argv, io);
+      const stderr = out.stderr;
       const server = await review(endpoint, q);
       if (code !== (server.allowed ? 0 : 1))
         disagreements.push(
