@@ -1,9 +1,10 @@
 import type { ObjectPath, ObjectRef } from './finding.ts';
+import { groupOf } from '../model/kube-object.ts';
 
 /**
  * Stable finding identity across runs: rule id, object identity, path and an optional
  * discriminator. The hash input is `rule NUL group NUL kind NUL namespace NUL name NUL path NUL
- * discriminator` (path as `formatPath` writes it); its parts are hashed where they lie rather
+ * discriminator` (path as `formatPath` writes it). The parts are hashed one after another rather
  * than joined into one string first, since a scan makes a fingerprint for every finding.
  */
 export function fingerprintOf(
@@ -13,19 +14,13 @@ export function fingerprintOf(
   discriminator = '',
 ): string {
   const hash = new Hash128();
-  const slash = ref.apiVersion.indexOf('/');
-  hash.add(ruleId).separator();
-  if (slash !== -1) hash.add(ref.apiVersion.slice(0, slash));
-  hash.separator().add(ref.kind).separator();
-  hash.add(ref.namespace ?? '').separator();
-  hash.add(ref.name).separator();
-  let first = true;
-  for (const segment of path) {
-    if (typeof segment === 'number') hash.add('[').add(String(segment)).add(']');
-    else if (PLAIN_SEGMENT.test(segment)) (first ? hash : hash.add('.')).add(segment);
-    else hash.add('[').add(JSON.stringify(segment)).add(']');
-    first = false;
-  }
+  hash.add(ruleId).separator().add(groupOf(ref.apiVersion)).separator().add(ref.kind).separator();
+  hash
+    .add(ref.namespace ?? '')
+    .separator()
+    .add(ref.name)
+    .separator()
+    .add(formatPath(path));
   return hash.separator().add(discriminator).digest();
 }
 

@@ -1,15 +1,13 @@
 /** Maps 0-based offsets in a text to 1-based lines and columns (UTF-16 code units, as SARIF counts). */
 export class LineIndex {
-  readonly #starts: Int32Array;
+  readonly #starts: number[];
 
   constructor(text: string) {
-    // Counted first, then filled: one exact typed array rather than a growing array per file.
-    let lines = 1;
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
-    const starts = new Int32Array(lines);
-    let line = 1;
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
-      starts[line++] = at + 1;
+    const starts = [0];
+    let at = text.indexOf('\n');
+    while (at !== -1) {
+      starts.push(at + 1);
+      at = text.indexOf('\n', at + 1);
     }
     this.#starts = starts;
   }
