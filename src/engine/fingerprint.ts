@@ -95,10 +95,17 @@ const PLAIN_SEGMENT = /^[A-Za-z_$][\w$-]*$/;
 /** `spec.containers[0].securityContext` for display and fingerprints. */
 export function formatPath(path: ObjectPath): string {
   let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (PLAIN_SEGMENT.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
+  writePath(path, (piece) => (out += piece));
   return out;
+}
+
+/** The pieces of `formatPath(path)`, in order: fingerprints hash them without joining them. */
+function writePath(path: ObjectPath, write: (piece: string) => unknown): void {
+  let first = true;
+  for (const segment of path) {
+    if (typeof segment === 'number') write(`[${segment}]`);
+    else if (PLAIN_SEGMENT.test(segment)) write(first ? segment : `.${segment}`);
+    else write(`[${JSON.stringify(segment)}]`);
+    first = false;
+  }
 }
