@@ -1,5 +1,6 @@
 import jsYaml from 'js-yaml';
 import { aliasExpansion } from './alias-expansion.ts';
+import { decodeBlockYaml } from './block-decode.ts';
 import { PositionIndex } from './position-index.ts';
 import { KUBE_YAML_SCHEMA } from './yaml-schema.ts';
 import { yamlLibrary } from './yaml-library.ts';
@@ -64,6 +65,8 @@ function mayHaveAnchors(text: string): boolean {
  * of the bytes of the real-world corpus do), so `parsePositions` re-parses only those that do.
  */
 export function parseYamlDocument(text: string, limits: ParseLimits): ParsedDocument {
+  const decoded = decodeBlockYaml(text, limits.maxDepth);
+  if (decoded !== undefined) return { value: decoded.value, problems: [] };
   const problems: ParseProblem[] = [];
   try {
     return checked(load(text, limits, false), text, limits, problems);

@@ -65,3 +65,22 @@ export const KUBE_YAML_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
   implicit: [type('null'), bool11, int11, type('float'), type('merge')],
   explicit: [type('binary'), type('omap'), type('pairs'), type('set')],
 });
+
+// The implicit types in the order js-yaml tries them (its compiled list, not a copy of ours).
+const IMPLICIT_TYPES = (KUBE_YAML_SCHEMA as unknown as { compiledImplicit: jsYaml.Type[] })
+  .compiledImplicit;
+
+/**
+ * A plain scalar's value as js-yaml resolves it with this schema: the first implicit type that
+ * accepts the text constructs it; otherwise it stays a string.
+ */
+export function resolvePlainScalar(text: string): unknown {
+  // No null, boolean or merge word is longer than 5 characters, and numbers start with a digit,
+  // a sign or a dot: a longer text starting with a letter is a string for every type.
+  const first = text.charCodeAt(0) | 0x20;
+  if (text.length > 5 && first >= 97 && first <= 122) return text;
+  for (const type of IMPLICIT_TYPES) {
+    if (type.resolve(text)) return type.construct(text);
+  }
+  return text;
+}
