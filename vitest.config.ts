@@ -14,7 +14,19 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**', 'dist/**'],
+          benchmark: { include: [] },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'bench',
+          include: [],
           benchmark: { include: ['bench/**/*.bench.ts'] },
+          // Benchmarks import the code natively (Node strips the types), as the CLI runs it:
+          // Vite's module runner puts a getter on every export, a cost on each call across modules
+          // that the parse floor (js-yaml, an external package) does not pay.
+          experimental: { viteModuleRunner: false },
         },
       },
       {

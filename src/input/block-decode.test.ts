@@ -168,6 +168,9 @@ describe('decodeBlockYaml', () => {
       Array.from({ length: levels }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n';
     expect(expectAgreement(deep(5))).toBe(true);
     expect(decodeBlockYaml(deep(12), 10)).toBeUndefined();
+    // A raised limit does not let the decoder recurse without bound.
+    expect(decodeBlockYaml(deep(100), 10_000)).toBeDefined();
+    expect(decodeBlockYaml(deep(600), 10_000)).toBeUndefined();
   });
 
   it('stays linear on long texts without comments or colons', () => {

@@ -69,6 +69,8 @@ const HEX_ESCAPE_LENGTH = new Map([
 ]);
 const HEX_DIGITS = /^[0-9a-fA-F]+$/;
 
+const MAX_RECURSION = 500;
+
 type Chomping = 'clip' | 'strip' | 'keep';
 
 /**
@@ -119,7 +121,9 @@ class BlockDecoder {
 
   constructor(text: string, maxDepth: number) {
     this.#text = text;
-    this.#maxDepth = maxDepth;
+    // The decoder recurses per level: past a few hundred levels (only a raised --max-depth
+    // allows them) it leaves the document to js-yaml rather than risk the call stack.
+    this.#maxDepth = Math.min(maxDepth, MAX_RECURSION);
   }
 
   document(): unknown {
