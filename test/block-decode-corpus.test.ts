@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import jsYaml from 'js-yaml';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -51,5 +52,83 @@ describe('block decoder against js-yaml, every document of the corpora', () => {
     expect(sum.documents).toBe(4537);
     expect(sum.problems.slice(0, 20)).toEqual([]);
     expect(sum.answered / sum.documents).toBeGreaterThan(0.99);
+  });
+});
+
+describe('block decoder against js-yaml, on corpus documents edited at random', () => {
+  // Real manifests broken in the ways hand edits break them: a line deleted, re-indented or split,
+  // a YAML indicator inserted. Whatever the decoder answers must be js-yaml's value, and it must
+  // decline whatever js-yaml rejects.
+  const documents = readCorpusTexts(REAL_CORPUS)
+    .flatMap(({ text }) => splitDocuments(text).map((slice) => slice.text))
+    .filter((text) => text.length < 20_000);
+  const inserted = [
+    '',
+    ':',
+    ' ',
+    '#',
+    '"',
+    "'",
+    '-',
+    '|',
+    '>',
+    '[',
+    '{',
+    '\\',
+    ' #',
+    ': ',
+    '- ',
+    '&a ',
+    '*a',
+    '!',
+    '?',
+    ',',
+  ];
+  const edit = fc.tuple(fc.nat(3), fc.nat(), fc.nat(), fc.constantFrom(...inserted));
+
+  function edited(text: string, edits: [number, number, number, string][]): string {
+    const lines = text.split('\n');
+    for (const [kind, at, column, piece] of edits) {
+      const index = at % lines.length;
+      const line = lines[index] ?? '';
+      if (kind === 0) lines.splice(index, 1);
+      else if (kind === 1)
+        lines[index] =
+          column % 2 ? ' '.repeat(1 + (column % 3)) + line : line.replace(/^ {1,3}/, '');
+      else if (kind === 2) {
+        const cut = column % (line.length + 1);
+        lines[index] = line.slice(0, cut) + piece + line.slice(cut + (piece === '' ? 1 : 0));
+      } else {
+        const space = line.indexOf(' ', column % (line.length + 1));
+        if (space > 0)
+          lines.splice(
+            index,
+            1,
+            line.slice(0, space),
+            ' '.repeat(column % 8) + line.slice(space + 1),
+          );
+      }
+    }
+    return lines.join('\n');
+  }
+
+  it('never answers differently from js-yaml, nor accepts what it rejects', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(
+        fc.nat(documents.length - 1),
+        fc.array(edit, { minLength: 1, maxLength: 3 }),
+        (which, edits) => {
+          const text = edited(documents[which] ?? '', edits);
+          const decoded = decodeBlockYaml(text, maxDepth);
+          if (decoded === undefined) return;
+          answered++;
+          const expected = jsYaml.load(text, { schema: KUBE_YAML_SCHEMA, maxDepth } as object);
+          expect(decoded.value).toStrictEqual(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(answered).toBeGreaterThan(700);
   });
 });
