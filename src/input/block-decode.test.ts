@@ -106,6 +106,7 @@ const DECLINED: Record<string, string> = {
   carriageReturn: 'a: 1\r\n',
   byteOrderMark: '\uFEFFa: 1\n',
   emoji: 'a: 😀\n',
+  tabAfterNonAscii: 'a: é\nb:\tc\n',
   spaceBeforeColon: 'a : 1\n',
   trailingComma: 'a: [x, ]\n',
   emptyItemThenShallowerItem: '-\n -\n-\n   - []\n',
@@ -128,6 +129,7 @@ const INVALID: Record<string, string> = {
   commentInContinuation: 'a: one\n  # note\n  two\n',
   nullByte: 'a: "\0"\n',
   controlCharacter: 'a: \x07\n',
+  controlAfterNonAscii: 'a: é\nb: x\x07\n',
   colonAtEnd: 'a: b:\n',
   blockScalarHeaderJunk: 'a: |x\n  y\n',
 };

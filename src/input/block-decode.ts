@@ -8,8 +8,18 @@ const UNSUPPORTED = new Unsupported('not block-style YAML this decoder follows')
 // Text with any of these goes to js-yaml whole: tabs and carriage returns change indentation and
 // line rules, and js-yaml rejects control characters, lone surrogates and non-characters (its
 // PATTERN_NON_PRINTABLE) or strips a byte order mark. One native scan spares checking each line.
+// It starts at the first character outside printable ASCII: most manifests have none, and the
+// two-range class scans about twice as fast as the full one.
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-const DECLINED_CHARACTERS = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+const DECLINED_CHARACTERS = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/g;
+const NOT_PRINTABLE_ASCII = /[^\n -~]/g;
+
+function hasDeclinedCharacters(text: string): boolean {
+  NOT_PRINTABLE_ASCII.lastIndex = 0;
+  if (!NOT_PRINTABLE_ASCII.test(text)) return false;
+  DECLINED_CHARACTERS.lastIndex = NOT_PRINTABLE_ASCII.lastIndex - 1;
+  return DECLINED_CHARACTERS.test(text);
+}
 
 function charCodes(characters: string): Set<number> {
   return new Set(Array.from({ length: characters.length }, (_, i) => characters.charCodeAt(i)));
@@ -87,7 +97,7 @@ type Chomping = 'clip' | 'strip' | 'keep';
  * generated documents, and hold it to refusing whatever js-yaml rejects.
  */
 export function decodeBlockYaml(text: string, maxDepth: number): { value: unknown } | undefined {
-  if (DECLINED_CHARACTERS.test(text)) return undefined;
+  if (hasDeclinedCharacters(text)) return undefined;
   try {
     return { value: new BlockDecoder(text, maxDepth).document() };
   } catch (error) {
