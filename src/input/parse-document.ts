@@ -59,10 +59,11 @@ function mayHaveAnchors(text: string): boolean {
 }
 
 /**
- * Decodes one document as kubectl would (go-yaml v2 scalars, last duplicate key wins) with the
- * fast parser. The slower position-keeping parser runs only for documents with duplicate keys, to
- * report each one with its position. Positions are not kept: most documents get no finding (6 %
- * of the bytes of the real-world corpus do), so `parsePositions` re-parses only those that do.
+ * Decodes one document as kubectl would (go-yaml v2 scalars, last duplicate key wins): with the
+ * block decoder when it follows the text, else with js-yaml, which also reports what is wrong.
+ * The slower `yaml` parser runs only for documents with duplicate keys, to report each one with
+ * its position. No positions are kept: most documents get no finding, and the positions of those
+ * that do are read from their text afterwards (block-locate.ts, else `parsePositions`).
  */
 export function parseYamlDocument(text: string, limits: ParseLimits): ParsedDocument {
   const decoded = decodeBlockYaml(text, limits.maxDepth);
