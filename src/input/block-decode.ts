@@ -81,6 +81,37 @@ const HEX_DIGITS = /^[0-9a-fA-F]+$/;
 
 const MAX_RECURSION = 500;
 
+/**
+ * The next occurrence of a character at or after a position, remembered between searches.
+ * Searching ahead with indexOf from every line could cross many lines each time (quadratic on
+ * text without comments or colons); forward searches share one result instead.
+ */
+class NextOccurrence {
+  readonly #text: string;
+  readonly #character: string;
+  #searchedFrom = 0;
+  #found = -1;
+
+  constructor(text: string, character: string) {
+    this.#text = text;
+    this.#character = character;
+  }
+
+  from(at: number): number {
+    if (this.#found < at || at < this.#searchedFrom) {
+      this.#searchedFrom = at;
+      const found = this.#text.indexOf(this.#character, at);
+      this.#found = found === -1 ? Infinity : found;
+    }
+    return this.#found;
+  }
+}
+
+/** What the line breaks between two pieces of a plain or quoted scalar fold to (js-yaml's writeFoldedLines). */
+function foldedBreaks(breaks: number): string {
+  return breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
+}
+
 type Chomping = 'clip' | 'strip' | 'keep';
 
 /**
@@ -118,19 +149,15 @@ class BlockDecoder {
   #contentStart = 0;
   /** The line's `\n`, or the text's end. */
   #lineEnd = 0;
-  #indent = 0;
   /** Just after the closing quote of the quoted scalar read last. */
   #quoteEnd = 0;
-  // The next `#` and `:` at or after where they were last looked for. Searching ahead with
-  // indexOf could cross many lines each time (quadratic on text without comments); these
-  // caches keep every search linear over the whole text.
-  #hashAt = -1;
-  #hashSearchStart = 0;
-  #colonAt = -1;
-  #colonSearchStart = 0;
+  readonly #hashes: NextOccurrence;
+  readonly #colons: NextOccurrence;
 
   constructor(text: string, maxDepth: number) {
     this.#text = text;
+    this.#hashes = new NextOccurrence(text, '#');
+    this.#colons = new NextOccurrence(text, ':');
     // The decoder recurses per level: past a few hundred levels (only a raised --max-depth
     // allows them) it leaves the document to js-yaml rather than risk the call stack.
     this.#maxDepth = Math.min(maxDepth, MAX_RECURSION);
@@ -145,27 +172,34 @@ class BlockDecoder {
     return value;
   }
 
+  /** The current line's indentation. */
+  get #indent(): number {
+    return this.#contentStart - this.#lineStart;
+  }
+
+  /** Makes the line starting at `start` the current one; false when it is blank. */
+  #readLine(start: number): boolean {
+    const text = this.#text;
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    let content = start;
+    while (content < end && text.charCodeAt(content) === SPACE) content++;
+    this.#lineStart = start;
+    this.#contentStart = content;
+    this.#lineEnd = end;
+    return content < end;
+  }
+
   /** Finds the next line with content, skipping blank and comment lines; false at the end. */
   #peek(): boolean {
     if (this.#hasLine) return true;
-    const text = this.#text;
-    const length = text.length;
-    let at = this.#next;
-    while (at < length) {
-      let end = text.indexOf('\n', at);
-      if (end === -1) end = length;
-      let content = at;
-      while (content < end && text.charCodeAt(content) === SPACE) content++;
-      if (content < end && text.charCodeAt(content) !== HASH) {
+    const length = this.#text.length;
+    for (let at = this.#next; at < length; at = this.#lineEnd + 1) {
+      if (this.#readLine(at) && this.#text.charCodeAt(this.#contentStart) !== HASH) {
         this.#next = at;
-        this.#lineStart = at;
-        this.#contentStart = content;
-        this.#lineEnd = end;
-        this.#indent = content - at;
         this.#hasLine = true;
         return true;
       }
-      at = end + 1;
     }
     this.#next = length;
     return false;
@@ -231,7 +265,7 @@ class BlockDecoder {
     }
     if (!this.#mayStartPlain(at)) return -1;
     const comment = this.#commentStart(at);
-    for (let colon = this.#colonFrom(at); colon < comment; colon = this.#colonFrom(colon + 1)) {
+    for (let colon = this.#colons.from(at); colon < comment; colon = this.#colons.from(colon + 1)) {
       if (this.#endsToken(colon + 1)) return text.charCodeAt(colon - 1) === SPACE ? -1 : colon;
     }
     return -1;
@@ -240,28 +274,10 @@ class BlockDecoder {
   /** Where a comment starts on the current line after `at` (a `#` after a space), or its end. */
   #commentStart(at: number): number {
     const end = this.#lineEnd;
-    for (let hash = this.#hashFrom(at); hash < end; hash = this.#hashFrom(hash + 1)) {
+    for (let hash = this.#hashes.from(at); hash < end; hash = this.#hashes.from(hash + 1)) {
       if (this.#text.charCodeAt(hash - 1) === SPACE) return hash - 1;
     }
     return end;
-  }
-
-  #hashFrom(at: number): number {
-    if (this.#hashAt < at || at < this.#hashSearchStart) {
-      this.#hashSearchStart = at;
-      const found = this.#text.indexOf('#', at);
-      this.#hashAt = found === -1 ? Infinity : found;
-    }
-    return this.#hashAt;
-  }
-
-  #colonFrom(at: number): number {
-    if (this.#colonAt < at || at < this.#colonSearchStart) {
-      this.#colonSearchStart = at;
-      const found = this.#text.indexOf(':', at);
-      this.#colonAt = found === -1 ? Infinity : found;
-    }
-    return this.#colonAt;
   }
 
   /** Whether `at` is the end of the line or a space: what must follow a key's `:` or a `-`. */
@@ -431,31 +447,32 @@ class BlockDecoder {
    * leaves the current line at the last of them.
    */
   #plainContinuation(value: string, indent: number): string {
-    const text = this.#text;
-    const length = text.length;
-    let line = this.#lineEnd + 1;
+    const length = this.#text.length;
+    let lastStart = this.#lineStart;
+    let lastEnd = this.#lineEnd;
     let breaks = 1;
-    while (line < length) {
-      let end = text.indexOf('\n', line);
-      if (end === -1) end = length;
-      let content = line;
-      while (content < end && text.charCodeAt(content) === SPACE) content++;
-      if (content === end) {
+    for (let line = lastEnd + 1; line < length; line = this.#lineEnd + 1) {
+      if (!this.#readLine(line)) {
         breaks++;
-      } else if (content - line <= indent) {
-        break;
-      } else {
-        this.#lineStart = line;
-        this.#lineEnd = end;
-        // A comment after a line break ends the scalar; what follows is left to js-yaml.
-        if (text.charCodeAt(content) === HASH || this.#commentStart(content) !== end) {
-          throw UNSUPPORTED;
-        }
-        value += (breaks === 1 ? ' ' : '\n'.repeat(breaks - 1)) + this.#plainLine(content, end);
-        breaks = 1;
+        continue;
       }
-      line = end + 1;
+      if (this.#indent <= indent) break;
+      const content = this.#contentStart;
+      // A comment after a line break ends the scalar; what follows is left to js-yaml.
+      if (
+        this.#text.charCodeAt(content) === HASH ||
+        this.#commentStart(content) !== this.#lineEnd
+      ) {
+        throw UNSUPPORTED;
+      }
+      value += foldedBreaks(breaks) + this.#plainLine(content, this.#lineEnd);
+      lastStart = this.#lineStart;
+      lastEnd = this.#lineEnd;
+      breaks = 1;
     }
+    // The scalar's last line is the current one again: the caller consumes it.
+    this.#lineStart = lastStart;
+    this.#lineEnd = lastEnd;
     return value;
   }
 
@@ -531,7 +548,7 @@ class BlockDecoder {
       } else if (ch === NEWLINE) {
         result += text.slice(captureStart, captureEnd);
         const skipped = this.#skipLineBreaks(pos);
-        result += skipped.breaks === 1 ? ' ' : '\n'.repeat(skipped.breaks - 1);
+        result += foldedBreaks(skipped.breaks);
         pos = captureStart = captureEnd = skipped.at;
       } else {
         pos++;
@@ -615,20 +632,22 @@ class BlockDecoder {
         line = end + 1;
         continue;
       }
+      // Line breaks kept before this line: all but the header's.
+      const kept = didReadContent ? 1 + emptyLines : emptyLines;
       if (atEnd || lineIndent < textIndent) {
         if (chomping === 'keep') {
-          result += '\n'.repeat(didReadContent ? 1 + emptyLines : emptyLines);
+          result += '\n'.repeat(kept);
         } else if (chomping === 'clip' && didReadContent) {
           result += '\n';
         }
         break;
       }
       if (!folding) {
-        result += '\n'.repeat(didReadContent ? 1 + emptyLines : emptyLines);
+        result += '\n'.repeat(kept);
       } else if (text.charCodeAt(at) === SPACE) {
         // More-indented lines are not folded.
         moreIndented = true;
-        result += '\n'.repeat(didReadContent ? 1 + emptyLines : emptyLines);
+        result += '\n'.repeat(kept);
       } else if (moreIndented) {
         moreIndented = false;
         result += '\n'.repeat(emptyLines + 1);
