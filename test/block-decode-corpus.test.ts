@@ -2,37 +2,33 @@ import fc from 'fast-check';
 import jsYaml from 'js-yaml';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { readCorpusTexts, REAL_CORPUS } from '../bench/corpus.ts';
+import { PSS_CORPUS, readCorpusDocuments, REAL_CORPUS } from '../bench/corpus.ts';
 import { decodeBlockYaml } from '../src/input/block-decode.ts';
 import { DEFAULT_LOAD_OPTIONS } from '../src/input/load.ts';
-import { splitDocuments } from '../src/input/split-documents.ts';
 import { KUBE_YAML_SCHEMA } from '../src/input/yaml-schema.ts';
 
 // The block decoder reads most documents instead of js-yaml; wherever it answers, its value must
 // be js-yaml's, and it must never accept a document js-yaml rejects. Every corpus document is read.
-const PSS_CORPUS = REAL_CORPUS.replace(/real\/$/, 'pss/');
 const { maxDepth } = DEFAULT_LOAD_OPTIONS;
 
 function totals(root: string) {
   const sum = { documents: 0, answered: 0, bytes: 0, answeredBytes: 0, problems: [] as string[] };
-  for (const { path, text } of readCorpusTexts(root)) {
-    for (const slice of splitDocuments(text)) {
-      sum.documents++;
-      sum.bytes += slice.text.length;
-      const decoded = decodeBlockYaml(slice.text, maxDepth);
-      if (decoded === undefined) continue;
-      sum.answered++;
-      sum.answeredBytes += slice.text.length;
-      let expected: unknown;
-      try {
-        expected = jsYaml.load(slice.text, { schema: KUBE_YAML_SCHEMA, maxDepth } as object);
-      } catch {
-        sum.problems.push(`${path}#${slice.index}: accepted, but js-yaml rejects it`);
-        continue;
-      }
-      if (!isDeepStrictEqual(decoded.value, expected)) {
-        sum.problems.push(`${path}#${slice.index}: a different value from js-yaml's`);
-      }
+  for (const { path, index, text } of readCorpusDocuments(root)) {
+    sum.documents++;
+    sum.bytes += text.length;
+    const decoded = decodeBlockYaml(text, maxDepth);
+    if (decoded === undefined) continue;
+    sum.answered++;
+    sum.answeredBytes += text.length;
+    let expected: unknown;
+    try {
+      expected = jsYaml.load(text, { schema: KUBE_YAML_SCHEMA, maxDepth } as object);
+    } catch {
+      sum.problems.push(`${path}#${index}: accepted, but js-yaml rejects it`);
+      continue;
+    }
+    if (!isDeepStrictEqual(decoded.value, expected)) {
+      sum.problems.push(`${path}#${index}: a different value from js-yaml's`);
     }
   }
   return sum;
@@ -59,8 +55,8 @@ describe('block decoder against js-yaml, on corpus documents edited at random', 
   // Real manifests broken in the ways hand edits break them: a line deleted, re-indented or split,
   // a YAML indicator inserted. Whatever the decoder answers must be js-yaml's value, and it must
   // decline whatever js-yaml rejects.
-  const documents = readCorpusTexts(REAL_CORPUS)
-    .flatMap(({ text }) => splitDocuments(text).map((slice) => slice.text))
+  const documents = readCorpusDocuments(REAL_CORPUS)
+    .map(({ text }) => text)
     .filter((text) => text.length < 20_000);
   const inserted = [
     '',

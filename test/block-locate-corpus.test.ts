@@ -1,22 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { readCorpusTexts, REAL_CORPUS } from '../bench/corpus.ts';
+import { PSS_CORPUS, readCorpusDocuments, REAL_CORPUS } from '../bench/corpus.ts';
 import { differential } from '../src/input/__fixtures__/locate-differential.ts';
-import { splitDocuments } from '../src/input/split-documents.ts';
 
 // The block reader answers most finding positions without a second parse; wherever it answers,
 // it must give the position-keeping parser's answer. Every node of every corpus document is asked.
-const PSS_CORPUS = REAL_CORPUS.replace(/real\/$/, 'pss/');
 
 function totals(root: string) {
   const sum = { documents: 0, paths: 0, agreed: 0, differences: [] as string[] };
-  for (const { path, text } of readCorpusTexts(root)) {
-    for (const slice of splitDocuments(text)) {
-      const result = differential(slice.text);
-      sum.documents++;
-      sum.paths += result.paths;
-      sum.agreed += result.agreed;
-      sum.differences.push(...result.differences.map((d) => `${path}#${slice.index} ${d}`));
-    }
+  for (const { path, index, text } of readCorpusDocuments(root)) {
+    const result = differential(text);
+    sum.documents++;
+    sum.paths += result.paths;
+    sum.agreed += result.agreed;
+    sum.differences.push(...result.differences.map((d) => `${path}#${index} ${d}`));
   }
   return sum;
 }

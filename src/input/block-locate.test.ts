@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { BlockLocator } from './block-locate.ts';
+import { dumpStyle, generatedMapping } from './__fixtures__/generated-yaml.ts';
 import { HOSTILE, POD } from './__fixtures__/hostile-yaml.ts';
 import { differential } from './__fixtures__/locate-differential.ts';
 import { parsePositions } from './parse-document.ts';
@@ -75,41 +76,6 @@ describe('BlockLocator', () => {
 });
 
 describe('BlockLocator on generated documents', () => {
-  // Mostly keys as manifests write them; now and then one the reader must refuse.
-  const key = fc.oneof(
-    { arbitrary: fc.stringMatching(/^[a-z][\w./-]{0,8}$/), weight: 12 },
-    {
-      arbitrary: fc.constantFrom('yes', 'On', '1', '0x1f', 'null', '<<', '? x', 'a: b'),
-      weight: 1,
-    },
-    { arbitrary: fc.string({ maxLength: 6 }), weight: 1 },
-  );
-  const scalar = fc.oneof(
-    fc.string({ maxLength: 12 }),
-    fc.constantFrom('', ' lead', 'trail ', 'a: b', '#x', 'a #b', '- x', '"q"', "it's", 'yes', '~'),
-    fc.constantFrom('line one\nline two', '  indented\nblock\n', 'ends\n\n', '\ttab'),
-    fc.integer(),
-    fc.double({ noNaN: true }),
-    fc.boolean(),
-    fc.constant(null),
-  );
-  const { value } = fc.letrec((tie) => ({
-    value: fc.oneof(
-      { depthSize: 'small', withCrossShrink: true },
-      scalar,
-      fc.array(tie('value'), { maxLength: 4 }),
-      fc.dictionary(key, tie('value'), { maxKeys: 5 }),
-    ),
-  }));
-  const root = fc.dictionary(key, value, { minKeys: 1, maxKeys: 6 });
-  const style = fc.record({
-    indent: fc.integer({ min: 1, max: 4 }),
-    noArrayIndent: fc.boolean(),
-    flowLevel: fc.constantFrom(-1, -1, 2, 3),
-    lineWidth: fc.constantFrom(80, 20, -1),
-    quotingType: fc.constantFrom("'", '"'),
-    forceQuotes: fc.boolean(),
-  });
   // Comments and blank lines after random lines; a text the parser then rejects is skipped.
   const noise = fc.array(fc.tuple(fc.nat(), fc.constantFrom('', '# note', '   # note', ' # t')), {
     maxLength: 4,
@@ -119,20 +85,26 @@ describe('BlockLocator on generated documents', () => {
     let paths = 0;
     let agreed = 0;
     fc.assert(
-      fc.property(root, style, noise, fc.boolean(), (object, options, inserted, crlf) => {
-        const lines = jsYaml.dump(object, { ...options, noRefs: true }).split('\n');
-        for (const [at, text] of inserted) lines.splice(at % (lines.length + 1), 0, text);
-        const text = lines.join(crlf ? '\r\n' : '\n');
-        try {
-          jsYaml.load(text, { schema: KUBE_YAML_SCHEMA });
-        } catch {
-          return;
-        }
-        const result = differential(text);
-        expect(result.differences).toEqual([]);
-        paths += result.paths;
-        agreed += result.agreed;
-      }),
+      fc.property(
+        generatedMapping,
+        dumpStyle,
+        noise,
+        fc.boolean(),
+        (object, options, inserted, crlf) => {
+          const lines = jsYaml.dump(object, { ...options, noRefs: true }).split('\n');
+          for (const [at, text] of inserted) lines.splice(at % (lines.length + 1), 0, text);
+          const text = lines.join(crlf ? '\r\n' : '\n');
+          try {
+            jsYaml.load(text, { schema: KUBE_YAML_SCHEMA });
+          } catch {
+            return;
+          }
+          const result = differential(text);
+          expect(result.differences).toEqual([]);
+          paths += result.paths;
+          agreed += result.agreed;
+        },
+      ),
       { numRuns: 2000 },
     );
     // The generated documents must exercise the reader, not only its refusals.
